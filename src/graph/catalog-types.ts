@@ -1,0 +1,55 @@
+/** Service groups of the Microsoft 365 Monitoring API, as the bot presents them. */
+export type ServiceGroup = 'exchange' | 'teams' | 'onedrive' | 'web' | 'entra' | 'networkAccess';
+
+/** `count` metrics return `value` (serviceActivityValueMetric); `percent` ones return `percentage`. */
+export type MetricUnit = 'count' | 'percent';
+
+/** Allowed aggregation intervals (minutes), as documented for every serviceActivity function. */
+export const INTERVALS = [5, 10, 15, 30] as const;
+export type IntervalMinutes = (typeof INTERVALS)[number];
+
+/** A suggested alert rule: `below`/`above` a fixed level, or a `drop` of N % against the seasonal baseline. */
+export interface DefaultRule {
+  kind: 'below' | 'above' | 'drop';
+  /** Percentage points for `below`/`above` on percent metrics, a count for counts, or the % drop for `drop`. */
+  threshold: number;
+  /** Consecutive complete breaching buckets before the rule fires. */
+  forBuckets: number;
+}
+
+/** One serviceActivity function and everything the product knows about it. */
+export interface MetricDef {
+  /** Stable short id used in commands, rules and docs, e.g. `mail-delivery`. */
+  id: string;
+  /** Exact, case-sensitive Graph function name, e.g. `getMessageVolumeMetricsForEmailDelivery`. */
+  fn: string;
+  service: ServiceGroup;
+  /** Friendly name, e.g. "Mail delivery". */
+  name: string;
+  /** One sentence an admin understands. */
+  description: string;
+  unit: MetricUnit;
+  higherIsBetter: boolean;
+  /** Graph permission; the same name serves delegated (`scp`) and application (`roles`) access. */
+  permission: string;
+  /** Least-privileged admin roles where documented; empty when the docs state none. */
+  roles: readonly string[];
+  /** Lower-case phrases users type: "mail flow", "email delivery", "udp". */
+  aliases: readonly string[];
+  /** Marked preview/unstable in the docs (OneDrive). */
+  preview?: boolean;
+  defaultRule: DefaultRule;
+  /**
+   * Typical level used by the simulated tenant: for counts, the weekday-peak value per 1,000 licensed users per
+   * 15-minute bucket; for percentages, the normal percentage (e.g. 99.9).
+   */
+  typical: number;
+}
+
+/** A service group's presentation and the permission its metrics need. */
+export interface ServiceDef {
+  id: ServiceGroup;
+  name: string;
+  aliases: readonly string[];
+  permission: string;
+}
