@@ -8,13 +8,24 @@ export type MetricUnit = 'count' | 'percent';
 export const INTERVALS = [5, 10, 15, 30] as const;
 export type IntervalMinutes = (typeof INTERVALS)[number];
 
-/** A suggested alert rule: `below`/`above` a fixed level, or a `drop` of N % against the seasonal baseline. */
+/**
+ * A suggested alert rule: `below`/`above` a fixed level, or a `drop`/`rise` of N % against the seasonal baseline
+ * (same weekday and time of day in the previous week, as the admin center compares).
+ */
 export interface DefaultRule {
-  kind: 'below' | 'above' | 'drop';
-  /** Percentage points for `below`/`above` on percent metrics, a count for counts, or the % drop for `drop`. */
+  kind: 'below' | 'above' | 'drop' | 'rise';
+  /**
+   * Percentage points for `below`/`above` on percent metrics, a count for counts, or the % change for `drop`/`rise`
+   * (`drop` 50 = value at most half the baseline; `rise` 100 = value at least double the baseline).
+   */
   threshold: number;
   /** Consecutive complete breaching buckets before the rule fires. */
   forBuckets: number;
+  /**
+   * Noise floor for `drop`/`rise` on counts: a bucket is judged only when the baseline (`drop`) or the value (`rise`)
+   * is at least this count, so a quiet night going from 2 to 5 failures is not an incident.
+   */
+  minCount?: number;
 }
 
 /** One serviceActivity function and everything the product knows about it. */

@@ -1,0 +1,76 @@
+import type { MetricDef, ServiceDef, ServiceGroup } from './catalog-types';
+import { ENTRA_METRICS } from './catalog-entra';
+import { NETWORK_ACCESS_METRICS } from './catalog-network-access';
+import { EXCHANGE_METRICS } from './catalog-exchange';
+import { TEAMS_METRICS } from './catalog-teams';
+import { ONEDRIVE_METRICS, WEB_METRICS } from './catalog-web';
+
+/** The six service groups, in the order the bot lists them. */
+export const SERVICES: readonly ServiceDef[] = [
+  {
+    id: 'exchange',
+    name: 'Exchange Online',
+    aliases: ['exo', 'exchange', 'mail', 'email', 'outlook'],
+    permission: 'ServiceActivity-Exchange.Read.All',
+  },
+  { id: 'teams', name: 'Microsoft Teams', aliases: ['teams'], permission: 'ServiceActivity-Teams.Read.All' },
+  {
+    id: 'onedrive',
+    name: 'OneDrive for work or school',
+    aliases: ['onedrive', 'odb'],
+    permission: 'ServiceActivity-OneDrive.Read.All',
+  },
+  {
+    id: 'web',
+    name: 'Microsoft 365 web apps',
+    aliases: ['web apps', 'office', 'office web', 'm365 apps'],
+    permission: 'ServiceActivity-Microsoft365Web.Read.All',
+  },
+  {
+    id: 'entra',
+    name: 'Microsoft Entra',
+    aliases: ['entra', 'aad', 'azure ad', 'identity', 'sign-ins', 'signins'],
+    permission: 'Reports.Read.All',
+  },
+  {
+    id: 'networkAccess',
+    name: 'Global Secure Access',
+    aliases: ['gsa', 'global secure access', 'network access'],
+    permission: 'Reports.Read.All',
+  },
+];
+
+/** Every documented serviceActivity function (39), grouped by service in `SERVICES` order. */
+export const METRICS: readonly MetricDef[] = [
+  ...EXCHANGE_METRICS,
+  ...TEAMS_METRICS,
+  ...ONEDRIVE_METRICS,
+  ...WEB_METRICS,
+  ...ENTRA_METRICS,
+  ...NETWORK_ACCESS_METRICS,
+];
+
+const byFn = new Map(METRICS.map((m) => [m.fn, m]));
+const byId = new Map(METRICS.map((m) => [m.id, m]));
+const byService = new Map(SERVICES.map((s) => [s.id, METRICS.filter((m) => m.service === s.id)]));
+const services = new Map<string, ServiceDef>(SERVICES.map((s) => [s.id, s]));
+
+/** Metric for an exact, case-sensitive Graph function name (Graph's own matching is undocumented). */
+export function metricByFn(fn: string): MetricDef | undefined {
+  return byFn.get(fn);
+}
+
+/** Metric for a stable id such as `mail-delivery`. */
+export function metricById(id: string): MetricDef | undefined {
+  return byId.get(id);
+}
+
+/** The metrics of one service group, in catalog order. */
+export function metricsOfService(service: ServiceGroup): readonly MetricDef[] {
+  return byService.get(service) ?? [];
+}
+
+/** The service group definition for an id such as `networkAccess`; undefined for unknown ids. */
+export function serviceById(id: string): ServiceDef | undefined {
+  return services.get(id);
+}
