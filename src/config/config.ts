@@ -1,0 +1,123 @@
+import { envSchema, BOT_FRAMEWORK_URL_KEYS, type RawEnv } from './schema';
+
+/** The typed configuration, parsed once at startup. */
+export interface Config {
+  /** Demo mode: no BOT_ID; inbound auth off, loopback only, simulated tenant and Playground. */
+  demo: boolean;
+  port: number;
+  host: string;
+  bot: {
+    id?: string;
+    password?: string;
+    type: RawEnv['BOT_TYPE'];
+    tenantId?: string;
+    domain?: string;
+  };
+  aad: {
+    clientId?: string;
+    clientSecret?: string;
+    tenantId?: string;
+    authorityHost: string;
+    authorityMetadata?: string;
+    cloudDiscoveryMetadata?: string;
+  };
+  tokenCacheKey?: string;
+  graphBaseUrl: string;
+  storePath: string;
+  /** Allowed tenant ids (lower case). Empty means any tenant, which only demo mode permits. */
+  allowedTenants: string[];
+  logLevel: RawEnv['LOG_LEVEL'];
+  /** Keys for botbuilder's ConfigurationBotFrameworkAuthentication (MicrosoftAppId and the override keys). */
+  botFrameworkAuth: Record<string, string | boolean | undefined>;
+}
+
+/** Thrown for a wrong or missing variable; the message is one line naming it. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Configuration error: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment into a Config or throws a ConfigError naming the first wrong variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue.path[0] ?? 'environment');
+    const got = env[variable];
+    throw new ConfigError(variable, `${issue.message}${got === undefined ? '' : ` (got "${redactIfSecret(variable, got)}")`}`);
+  }
+  const e = parsed.data;
+  checkCombinations(e);
+  const demo = !e.BOT_ID;
+  return {
+    demo,
+    port: e.PORT,
+    host: e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
+    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, type: e.BOT_TYPE, tenantId: e.BOT_TENANT_ID, domain: e.BOT_DOMAIN },
+    aad: {
+      clientId: e.AAD_APP_CLIENT_ID,
+      clientSecret: e.AAD_APP_CLIENT_SECRET,
+      tenantId: e.AAD_APP_TENANT_ID,
+      authorityHost: e.AAD_APP_OAUTH_AUTHORITY_HOST.replace(/\/+$/, ''),
+      authorityMetadata: e.MSAL_AUTHORITY_METADATA,
+      cloudDiscoveryMetadata: e.MSAL_CLOUD_DISCOVERY_METADATA,
+    },
+    tokenCacheKey: e.TOKEN_CACHE_KEY,
+    graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
+    storePath: e.STORE_PATH,
+    allowedTenants: (e.ALLOWED_TENANTS ?? '')
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean),
+    logLevel: e.LOG_LEVEL,
+    botFrameworkAuth: botFrameworkAuthOf(e),
+  };
+}
+
+function checkCombinations(e: RawEnv): void {
+  if (e.BOT_ID) {
+    if (e.BOT_TYPE !== 'UserAssignedMsi' && !e.BOT_PASSWORD)
+      throw new ConfigError('BOT_PASSWORD', `is required when BOT_ID is set and BOT_TYPE is ${e.BOT_TYPE}`);
+    if (e.BOT_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID)
+      throw new ConfigError('BOT_TENANT_ID', `is required when BOT_TYPE is ${e.BOT_TYPE}`);
+    if (!e.ALLOWED_TENANTS)
+      throw new ConfigError(
+        'ALLOWED_TENANTS',
+        'is required when BOT_ID is set: list the tenant ids this bot serves, comma-separated',
+      );
+  } else if (e.BOT_PASSWORD) {
+    throw new ConfigError('BOT_ID', 'is required when BOT_PASSWORD is set (or unset BOT_PASSWORD for demo mode)');
+  }
+  const overrides = BOT_FRAMEWORK_URL_KEYS.filter((k) => e[k]);
+  if (overrides.length > 0 && overrides.length < BOT_FRAMEWORK_URL_KEYS.length) {
+    const missing = BOT_FRAMEWORK_URL_KEYS.find((k) => !e[k]) as string;
+    throw new ConfigError(
+      missing,
+      `is required because ${overrides.join(', ')} ${overrides.length > 1 ? 'are' : 'is'} set: botbuilder drops every default once one endpoint override is set`,
+    );
+  }
+}
+
+function botFrameworkAuthOf(e: RawEnv): Config['botFrameworkAuth'] {
+  const out: Config['botFrameworkAuth'] = {
+    MicrosoftAppId: e.BOT_ID ?? '',
+    MicrosoftAppType: e.BOT_TYPE,
+    MicrosoftAppTenantId: e.BOT_TENANT_ID,
+  };
+  for (const k of BOT_FRAMEWORK_URL_KEYS) if (e[k]) out[k] = e[k];
+  if (BOT_FRAMEWORK_URL_KEYS.some((k) => e[k])) out.CallerId = e.CallerId ?? 'urn:botframework:azure';
+  else if (e.CallerId) out.CallerId = e.CallerId;
+  if (e.ValidateAuthority) out.ValidateAuthority = e.ValidateAuthority === 'true';
+  return out;
+}
+
+const SECRET_VARS = /PASSWORD|SECRET|KEY/;
+
+function redactIfSecret(variable: string, value: string): string {
+  return SECRET_VARS.test(variable) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const guid = (what: string) => optionalText.refine((v) => v === undefined || GUID.test(v), `must be ${what} GUID`);
+
+const url = optionalText.refine(
+  (v) => v === undefined || /^https?:\/\/[^\s/]+/i.test(v),
+  'must be an http(s) URL such as https://example.com',
+);
+
+const json = optionalText.refine((v) => {
+  if (v === undefined) return true;
+  try {
+    return typeof JSON.parse(v) === 'object';
+  } catch {
+    return false;
+  }
+}, 'must be a JSON object (msal-node authority or cloud discovery metadata)');
+
+/** Bot Framework auth override keys, passed through to ConfigurationBotFrameworkAuthentication when set. */
+export const BOT_FRAMEWORK_URL_KEYS = [
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromChannelTokenIssuer',
+  'ToChannelFromBotLoginUrl',
+  'ToChannelFromBotOAuthScope',
+  'ToBotFromEmulatorOpenIdMetadataUrl',
+  'OAuthUrl',
+] as const;
+
+/** The raw environment schema: Teams Toolkit names plus ours. Every key is documented in README.md. */
+export const envSchema = z.object({
+  BOT_ID: guid('an Entra application (client) id:'),
+  BOT_PASSWORD: optionalText,
+  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
+  BOT_TENANT_ID: guid('a tenant id:'),
+  BOT_DOMAIN: optionalText,
+  AAD_APP_CLIENT_ID: guid('an Entra application (client) id:'),
+  AAD_APP_CLIENT_SECRET: optionalText,
+  AAD_APP_TENANT_ID: optionalText,
+  AAD_APP_OAUTH_AUTHORITY_HOST: url.default('https://login.microsoftonline.com'),
+  MSAL_AUTHORITY_METADATA: json,
+  MSAL_CLOUD_DISCOVERY_METADATA: json,
+  TOKEN_CACHE_KEY: optionalText,
+  PORT: z.coerce
+    .number({ invalid_type_error: 'must be a port number' })
+    .int('must be a whole port number')
+    .min(0, 'must be from 0 to 65535 (0 picks a free port)')
+    .max(65535, 'must be from 0 to 65535 (0 picks a free port)')
+    .default(3978),
+  HOST: optionalText,
+  GRAPH_BASE_URL: url.default('https://graph.microsoft.com'),
+  STORE_PATH: optionalText.default('./data/pulse.db'),
+  ALLOWED_TENANTS: optionalText.refine(
+    (v) => v === undefined || v.split(',').every((t) => GUID.test(t.trim())),
+    'must be a comma-separated list of tenant id GUIDs',
+  ),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ToBotFromChannelOpenIdMetadataUrl: url,
+  ToBotFromChannelTokenIssuer: optionalText,
+  ToChannelFromBotLoginUrl: url,
+  ToChannelFromBotOAuthScope: optionalText,
+  ToBotFromEmulatorOpenIdMetadataUrl: url,
+  OAuthUrl: url,
+  CallerId: optionalText,
+  ValidateAuthority: z
+    .enum(['true', 'false'], { errorMap: () => ({ message: 'must be true or false' }) })
+    .optional(),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;

@@ -1,0 +1,92 @@
+import restify, { type Server } from 'restify';
+import type { Logger } from '../log/logger';
+import type { KeyValueStore } from '../store/store';
+import { activityProblem } from './activity-check';
+
+/** What the HTTP server needs from the bot: a handler for /api/messages, whatever SDK is behind it. */
+export type MessageHandler = (req: restify.Request, res: restify.Response) => Promise<void>;
+
+export interface ServerDeps {
+  handleMessage: MessageHandler;
+  store: KeyValueStore;
+  logger: Logger;
+}
+
+export interface PulseServer {
+  server: Server;
+  listen(port: number, host: string): Promise<string>;
+  /** Stops accepting, lets in-flight turns finish (up to `graceMs`), then resolves. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** The restify server: /api/messages, /healthz, /readyz. */
+export function createServer(deps: ServerDeps): PulseServer {
+  const { logger } = deps;
+  const server = restify.createServer({ name: 'm365-pulse', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let draining = false;
+  let drained: (() => void) | undefined;
+
+  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, rejectUnknown: true }));
+
+  server.post('/api/messages', async (req, res) => {
+    if (draining) return sendJson(res, 503, { error: 'shutting down' });
+    const problem = activityProblem(req.body);
+    if (problem) {
+      logger.warn({ problem }, 'rejected a malformed activity');
+      return sendJson(res, 400, { error: `Bad activity: ${problem}.` });
+    }
+    inFlight++;
+    try {
+      await deps.handleMessage(req, res);
+    } catch (err) {
+      logger.error({ err }, 'unhandled error processing an activity');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+    } finally {
+      inFlight--;
+      if (draining && inFlight === 0) drained?.();
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => sendJson(res, 200, { status: 'ok' }));
+  server.get('/readyz', async (_req, res) => {
+    if (draining) return sendJson(res, 503, { status: 'draining' });
+    try {
+      await deps.store.ping();
+      sendJson(res, 200, { status: 'ready' });
+    } catch (err) {
+      logger.warn({ err }, 'store not reachable');
+      sendJson(res, 503, { status: 'store unreachable' });
+    }
+  });
+
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const addr = server.address();
+          resolve(`http://${host}:${addr.port}`);
+        });
+      }),
+    close: async (graceMs = 10_000) => {
+      draining = true;
+      const idle = inFlight === 0 ? Promise.resolve() : new Promise<void>((r) => (drained = r));
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.server.closeIdleConnections?.();
+      await Promise.race([idle, delay(graceMs)]);
+      server.server.closeAllConnections?.();
+      await closed;
+    },
+  };
+}
+
+function sendJson(res: restify.Response, status: number, body: object): void {
+  res.status(status);
+  res.json(body);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms).unref());
+}

@@ -1,0 +1,47 @@
+import type { DestinationStream } from 'pino';
+import { parseConfig, type Config } from './config/config';
+import { createLogger, type Logger } from './log/logger';
+import { createServer } from './server/server';
+import { SqliteStore } from './store/sqlite-store';
+import type { KeyValueStore } from './store/store';
+import { createBot, type Bot } from './teams/bot';
+
+export interface RunningBot {
+  url: string;
+  config: Config;
+  bot: Bot;
+  store: KeyValueStore;
+  logger: Logger;
+  /** Graceful stop: stop accepting, finish in-flight turns, close the store. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logDestination?: DestinationStream;
+  typingIndicator?: boolean;
+}
+
+/** Builds every object from the environment and starts listening. Throws ConfigError on a bad variable. */
+export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<RunningBot> {
+  const config = parseConfig(env);
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const store = new SqliteStore(config.storePath);
+  const bot = createBot({ config, store, logger, typingIndicator: options.typingIndicator });
+  const server = createServer({ handleMessage: (req, res) => bot.process(req, res), store, logger });
+  const url = await server.listen(config.port, config.host);
+  logger.info({ url, demo: config.demo, store: config.storePath, auth: !config.demo }, 'M365 Pulse is listening');
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    config,
+    bot,
+    store,
+    logger,
+    close: () =>
+      (closing ??= (async () => {
+        await server.close();
+        await store.close();
+        logger.info('stopped');
+      })()),
+  };
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { Request, Response } from 'botbuilder';
+import type { Config } from '../config/config';
+import { ConversationRegistry } from '../conversations/registry';
+import type { Logger } from '../log/logger';
+import type { KeyValueStore } from '../store/store';
+import { createAdapter } from './adapter';
+import { registerInstallRoutes } from './routes/install';
+import { registerMessageRoute } from './routes/message';
+import { refuseTenant, tenantAllowed } from './tenant-gate';
+import { correlationIdOf, loggerOf, setTurnMeta } from './turn-context';
+import { tenantOf } from './turn-info';
+
+export interface BotDeps {
+  config: Config;
+  store: KeyValueStore;
+  logger: Logger;
+  /** teams-ai's typing indicator (on in production; tests may turn it off). */
+  typingIndicator?: boolean;
+}
+
+/** The bot as the HTTP server sees it: one function per request to /api/messages. */
+export interface Bot {
+  process(req: Request, res: Response): Promise<void>;
+  adapter: TeamsAdapter;
+  registry: ConversationRegistry;
+}
+
+/** Wires the teams-ai Application: storage, routes, tenant gate, error handler. */
+export function createBot(deps: BotDeps): Bot {
+  const { config, store, logger } = deps;
+  const adapter = createAdapter(config);
+  const registry = new ConversationRegistry(store);
+  const app = new Application<TurnState>({
+    adapter,
+    storage: store,
+    botAppId: config.bot.id ?? '',
+    startTypingTimer: deps.typingIndicator ?? true,
+    removeRecipientMention: true,
+  });
+  registerInstallRoutes(app, registry);
+  registerMessageRoute(app, registry);
+
+  app.error(async (ctx, err) => {
+    const correlationId = correlationIdOf(ctx);
+    loggerOf(ctx, logger).error({ err, correlationId }, 'turn failed');
+    try {
+      await ctx.sendActivity(
+        `Sorry, something went wrong on my side while handling that. Please try again; if it keeps happening, quote reference ${correlationId} to whoever runs M365 Pulse.`,
+      );
+    } catch (sendErr) {
+      logger.warn({ err: sendErr, correlationId }, 'could not send the apology');
+    }
+  });
+
+  return {
+    adapter,
+    registry,
+    process: (req, res) =>
+      adapter.process(req, res, async (ctx) => {
+        const correlationId = randomUUID();
+        const turnLogger = logger.child({ tenantId: tenantOf(ctx.activity), correlationId });
+        setTurnMeta(ctx, correlationId, turnLogger);
+        if (!tenantAllowed(ctx, config.allowedTenants)) {
+          turnLogger.warn({ type: ctx.activity.type }, 'activity from a tenant that is not allowed');
+          return refuseTenant(ctx);
+        }
+        const started = Date.now();
+        await app.run(ctx);
+        turnLogger.debug({ type: ctx.activity.type, name: ctx.activity.name, ms: Date.now() - started }, 'turn');
+      }),
+  };
+}
