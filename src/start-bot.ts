@@ -19,13 +19,15 @@ export interface RunningBot {
 export interface StartOptions {
   logDestination?: DestinationStream;
   typingIndicator?: boolean;
+  /** Use this store instead of opening STORE_PATH (tests inject failures through it). */
+  store?: KeyValueStore;
 }
 
 /** Builds every object from the environment and starts listening. Throws ConfigError on a bad variable. */
 export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<RunningBot> {
   const config = parseConfig(env);
   const logger = createLogger(config.logLevel, options.logDestination);
-  const store = new SqliteStore(config.storePath);
+  const store = options.store ?? new SqliteStore(config.storePath);
   const bot = createBot({ config, store, logger, typingIndicator: options.typingIndicator });
   const server = createServer({ handleMessage: (req, res) => bot.process(req, res), store, logger });
   const url = await server.listen(config.port, config.host);

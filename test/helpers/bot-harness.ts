@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { startBot, type RunningBot } from '../../src/start-bot';
+import { startBot, type RunningBot, type StartOptions } from '../../src/start-bot';
 
 /** Collects the bot's JSON log lines in memory, so tests can assert on them (and scan them for secrets). */
 export class LogSink extends Writable {
@@ -24,12 +24,16 @@ export interface Harness {
 }
 
 /** Starts the real bot in-process on a free loopback port with a fresh SQLite store. */
-export async function startHarness(env: Record<string, string> = {}, dataDir?: string): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  dataDir?: string,
+  options: StartOptions = {},
+): Promise<Harness> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'pulse-test-'));
   const logs = new LogSink();
   const bot = await startBot(
     { PORT: '0', LOG_LEVEL: 'debug', STORE_PATH: join(dir, 'pulse.db'), ...env },
-    { logDestination: logs, typingIndicator: false },
+    { logDestination: logs, typingIndicator: false, ...options },
   );
   return {
     bot,

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { ConfigError, parseConfig } from '../../src/config/config';
+
+const BOT_ID = '11111111-2222-4333-8444-555555555555';
+const TENANT = '00000000-0000-4000-8000-000000000001';
+const prod = { BOT_ID, BOT_PASSWORD: 'not-a-real-secret', ALLOWED_TENANTS: TENANT };
+
+function fails(env: Record<string, string>, variable: string, pattern: RegExp): void {
+  assert.throws(
+    () => parseConfig(env),
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError, 'a ConfigError');
+      assert.equal(err.variable, variable);
+      assert.match(err.message, new RegExp(`^Configuration error: ${variable} `));
+      assert.match(err.message, pattern);
+      assert.ok(!err.message.includes('\n'), 'one line');
+      return true;
+    },
+  );
+}
+
+describe('config', () => {
+  it('defaults to demo mode on loopback with the embedded store', () => {
+    const c = parseConfig({});
+    assert.equal(c.demo, true);
+    assert.equal(c.host, '127.0.0.1');
+    assert.equal(c.port, 3978);
+    assert.equal(c.storePath, './data/pulse.db');
+    assert.equal(c.graphBaseUrl, 'https://graph.microsoft.com');
+    assert.deepEqual(c.allowedTenants, []);
+    assert.equal(c.botFrameworkAuth.MicrosoftAppId, '');
+  });
+
+  it('runs as a production bot when BOT_ID is set: all interfaces, auth on, tenants lower-cased', () => {
+    const c = parseConfig({ ...prod, ALLOWED_TENANTS: ` ${TENANT.toUpperCase()} ,${TENANT}`, PORT: '8080' });
+    assert.equal(c.demo, false);
+    assert.equal(c.host, '0.0.0.0');
+    assert.equal(c.port, 8080);
+    assert.deepEqual(c.allowedTenants, [TENANT, TENANT]);
+    assert.equal(c.botFrameworkAuth.MicrosoftAppId, BOT_ID);
+  });
+
+  it('names the variable for every wrong value', () => {
+    fails({ PORT: 'abc' }, 'PORT', /port number.*got "abc"/);
+    fails({ PORT: '70000' }, 'PORT', /0 to 65535/);
+    fails({ BOT_ID: 'my-bot' }, 'BOT_ID', /GUID/);
+    fails({ ...prod, BOT_TYPE: 'Single' }, 'BOT_TYPE', /MultiTenant.*SingleTenant.*UserAssignedMsi/);
+    fails({ GRAPH_BASE_URL: 'graph.local' }, 'GRAPH_BASE_URL', /http\(s\) URL/);
+    fails({ ALLOWED_TENANTS: 'contoso.com' }, 'ALLOWED_TENANTS', /tenant id GUIDs/);
+    fails({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /info/);
+    fails({ MSAL_AUTHORITY_METADATA: '{nope' }, 'MSAL_AUTHORITY_METADATA', /JSON object/);
+    fails({ ValidateAuthority: 'yes' }, 'ValidateAuthority', /true or false/);
+  });
+
+  it('names the missing variable for every incomplete combination', () => {
+    fails({ BOT_ID }, 'BOT_PASSWORD', /required when BOT_ID is set/);
+    fails({ ...prod, BOT_TYPE: 'SingleTenant' }, 'BOT_TENANT_ID', /required when BOT_TYPE is SingleTenant/);
+    fails({ BOT_ID, BOT_PASSWORD: 'x' }, 'ALLOWED_TENANTS', /required when BOT_ID is set/);
+    fails({ BOT_PASSWORD: 'x' }, 'BOT_ID', /required when BOT_PASSWORD is set/);
+    fails(
+      { ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:1/openid' },
+      'ToBotFromChannelTokenIssuer',
+      /botbuilder drops every default/,
+    );
+  });
+
+  it('never echoes a secret value in the error', () => {
+    assert.throws(
+      () => parseConfig({ ...prod, MSAL_AUTHORITY_METADATA: 'x', BOT_PASSWORD: 'hunter2-super-secret' }),
+      (err: Error) => !err.message.includes('hunter2'),
+    );
+    assert.throws(
+      () => parseConfig({ TOKEN_CACHE_KEY: 'k', BOT_PASSWORD: 'hunter2-super-secret' }),
+      (err: Error) => !err.message.includes('hunter2'),
+    );
+  });
+
+  it('passes the Bot Framework overrides through when the full set is given', () => {
+    const overrides = {
+      ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:4100/openid',
+      ToBotFromEmulatorOpenIdMetadataUrl: 'http://127.0.0.1:4100/openid',
+      ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+      ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+      ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+      OAuthUrl: 'http://127.0.0.1:4100/oauth',
+      ValidateAuthority: 'false',
+    };
+    const c = parseConfig({ ...prod, ...overrides });
+    for (const [k, v] of Object.entries(overrides)) {
+      assert.equal(c.botFrameworkAuth[k], k === 'ValidateAuthority' ? false : v, k);
+    }
+    assert.equal(c.botFrameworkAuth.CallerId, 'urn:botframework:azure');
+  });
+});
