@@ -1,3 +1,4 @@
+import './server/quiet-restify-warning';
 import type { DestinationStream } from 'pino';
 import { parseConfig, type Config } from './config/config';
 import { createLogger, type Logger } from './log/logger';

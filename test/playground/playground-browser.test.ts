@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { PlaygroundSession } from '../helpers/playground-session';
+
+/** Screenshots go to docs/images when UPDATE_SCREENSHOTS=1 (for the README), else next to the test's data. */
+function screenshotPath(session: PlaygroundSession, name: string): string {
+  return process.env.UPDATE_SCREENSHOTS === '1' ? join('docs', 'images', name) : join(session.harness.dataDir, name);
+}
+
+const editor = 'div[data-lexical-editor="true"][role="textbox"]';
+
+describe('Agents Playground in Chromium (a person typing)', function () {
+  this.timeout(90_000);
+  const session = new PlaygroundSession();
+  let browser: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    await session.start();
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(session.playground.url, { waitUntil: 'domcontentloaded' });
+  });
+  after(async () => {
+    await browser?.close();
+    await session.stop();
+  });
+
+  it('shows the help card in the personal chat', async () => {
+    await page.locator('[role="treeitem"][aria-label="Personal Chat"]').click();
+    await page.locator(editor).first().click();
+    await page.keyboard.type('help');
+    await page.keyboard.press('Enter');
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'M365 Pulse commands' }).last();
+    await card.waitFor({ timeout: 20_000 });
+    assert.match(await card.innerText(), /help \[command\]/);
+    await page.screenshot({ path: screenshotPath(session, 'playground-help.png') });
+  });
+
+  it('answers an @mention in a channel with the help card', async () => {
+    const config = (await session.config()) as unknown as { teams: { name: string; channels: { name: string }[] }[] };
+    const team = config.teams[0];
+    const channel = team.channels.find((c) => c.name !== 'General') ?? team.channels[0];
+    await page.locator(`[role="treeitem"][aria-label="${team.name} - ${channel.name}"]`).click();
+    await page.locator(editor).first().click();
+    await page.keyboard.type('@');
+    const botName = (await session.config()) as unknown as { bot: { name: string } };
+    await page.keyboard.type(botName.bot.name.slice(0, 4));
+    await page.locator('#typeahead-menu [role="menuitem"]', { hasText: botName.bot.name }).first().click();
+    await page.keyboard.type(' help');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'M365 Pulse commands' }).last();
+    await card.waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: screenshotPath(session, 'playground-channel-help.png') });
+  });
+});
