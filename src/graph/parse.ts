@@ -1,0 +1,90 @@
+import type { MetricUnit } from './catalog-types';
+import { bucketStarts, floorToBucket, isoSeconds } from './buckets';
+import { MalformedResponseError } from './errors';
+import type { Series, SeriesPoint } from './series';
+import type { MetricWindow } from './url';
+
+export interface ParseContext {
+  tenantId: string;
+  fn: string;
+  unit: MetricUnit;
+  window: MetricWindow;
+  requestId?: string;
+}
+
+/**
+ * Validates a serviceActivity response (`{"value":[{intervalStartDateTime, value|percentage}]}`) and returns the
+ * series over the requested window. Points outside the window are ignored, off-boundary timestamps are floored to
+ * their bucket, and buckets with no point become gaps. Throws MalformedResponseError on anything else.
+ */
+export function parseSeries(body: unknown, ctx: ParseContext): Series {
+  const fail = (what: string) =>
+    new MalformedResponseError(`Microsoft Graph returned data Pulse could not read for ${ctx.fn}: ${what}.`, {
+      tenantId: ctx.tenantId,
+      fn: ctx.fn,
+      status: 200,
+      requestId: ctx.requestId,
+      detail: what,
+    });
+  let json = body;
+  if (typeof body === 'string') {
+    try {
+      json = JSON.parse(body);
+    } catch {
+      throw fail('the body is not JSON');
+    }
+  }
+  const items = (json as { value?: unknown } | null)?.value;
+  if (!Array.isArray(items)) throw fail('the body has no "value" array');
+  const { start, end, intervalMinutes } = ctx.window;
+  const startMs = start.getTime();
+  const endMs = end.getTime();
+  const byBucket = new Map<number, number>();
+  items.forEach((item, i) => {
+    const t = readTime(item, i, fail);
+    const v = readNumber(item, i, ctx.unit, fail);
+    if (t < startMs || t >= endMs) return;
+    byBucket.set(floorToBucket(t, intervalMinutes), v);
+  });
+  const points: SeriesPoint[] = [];
+  const gaps: string[] = [];
+  for (const t of bucketStarts(startMs, endMs, intervalMinutes)) {
+    const v = byBucket.get(t);
+    if (v === undefined) gaps.push(isoSeconds(t));
+    else points.push({ t: isoSeconds(t), v });
+  }
+  return { fn: ctx.fn, intervalMinutes, start: isoSeconds(startMs), end: isoSeconds(endMs), points, gaps };
+}
+
+type Fail = (what: string) => MalformedResponseError;
+
+function readTime(item: unknown, i: number, fail: Fail): number {
+  const raw = (item as { intervalStartDateTime?: unknown } | null)?.intervalStartDateTime;
+  // Graph writes UTC with `Z` (0-7 fractional digits); a zone-less value is read as UTC, never as local time.
+  if (
+    typeof raw !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$/.test(raw)
+  ) {
+    throw fail(`item ${i} has no valid intervalStartDateTime`);
+  }
+  const withZone = /(Z|[+-]\d{2}:\d{2})$/.test(raw) ? raw : `${raw}Z`;
+  const ms = Date.parse(withZone.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1'));
+  if (Number.isNaN(ms)) throw fail(`item ${i} has no valid intervalStartDateTime`);
+  return ms;
+}
+
+function readNumber(item: unknown, i: number, unit: MetricUnit, fail: Fail): number {
+  const field = unit === 'percent' ? 'percentage' : 'value';
+  const raw = (item as Record<string, unknown>)[field];
+  // IEEE754Compatible=true serialises Int64 as a string; accept a numeric string for counts.
+  const v = typeof raw === 'string' && unit === 'count' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    throw fail(
+      `item ${i} has no numeric "${field}" (expected a ${unit === 'percent' ? 'performance' : 'value'} metric)`,
+    );
+  }
+  if (unit === 'count' && (!Number.isInteger(v) || v < 0))
+    throw fail(`item ${i} "value" is not a non-negative integer`);
+  if (unit === 'percent' && (v < 0 || v > 100)) throw fail(`item ${i} "percentage" is outside 0-100`);
+  return v;
+}
