@@ -14,6 +14,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : `M365 Pulse failed to start: ${(err as Error).message}`);
+  console.error(
+    err instanceof ConfigError ? err.message : `M365 Pulse failed to start: ${(err as Error).message}`,
+  );
   process.exit(1);
 });

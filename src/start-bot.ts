@@ -32,7 +32,10 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const bot = createBot({ config, store, logger, typingIndicator: options.typingIndicator });
   const server = createServer({ handleMessage: (req, res) => bot.process(req, res), store, logger });
   const url = await server.listen(config.port, config.host);
-  logger.info({ url, demo: config.demo, store: config.storePath, auth: !config.demo }, 'M365 Pulse is listening');
+  logger.info(
+    { url, demo: config.demo, store: config.storePath, auth: !config.demo },
+    'M365 Pulse is listening',
+  );
   let closing: Promise<void> | undefined;
   return {
     url,

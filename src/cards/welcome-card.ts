@@ -2,8 +2,16 @@ import template from './templates/welcome.json';
 import { expandTemplate, type AdaptiveCard } from './card';
 
 /** The card posted when the bot is installed in a personal chat, a group chat or a team. */
-export function buildWelcomeCard(scope: 'personal' | 'groupChat' | 'channel', teamName?: string): AdaptiveCard {
-  const where = scope === 'channel' ? `the ${teamName ? `**${teamName}** ` : ''}team` : scope === 'groupChat' ? 'this chat' : 'Teams';
+export function buildWelcomeCard(
+  scope: 'personal' | 'groupChat' | 'channel',
+  teamName?: string,
+): AdaptiveCard {
+  const where =
+    scope === 'channel'
+      ? `the ${teamName ? `**${teamName}** ` : ''}team`
+      : scope === 'groupChat'
+        ? 'this chat'
+        : 'Teams';
   return expandTemplate(template, {
     lead: `I bring Microsoft 365 service health telemetry into ${where}: Exchange mail flow and client activity, Teams chat, meetings and call quality, OneDrive, web apps and Entra sign-ins, in near real time.`,
     facts: [

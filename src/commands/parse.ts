@@ -40,7 +40,10 @@ function parseHelp(rest: string[]): ParseResult {
   if (!topic) return { ok: true, command: { name: 'help' } };
   const known = COMMAND_WORDS.get(topic);
   if (known) return { ok: true, command: { name: 'help', topic: known } };
-  const guess = closest(topic, COMMANDS.map((c) => c.name));
+  const guess = closest(
+    topic,
+    COMMANDS.map((c) => c.name),
+  );
   return {
     ok: false,
     error: {
@@ -52,7 +55,10 @@ function parseHelp(rest: string[]): ParseResult {
 }
 
 function unknown(word: string, rest: string[]): ParseResult {
-  const guess = closest(word, [...COMMAND_WORDS.keys()].filter((w) => w.length > 1));
+  const guess = closest(
+    word,
+    [...COMMAND_WORDS.keys()].filter((w) => w.length > 1),
+  );
   const command = guess ? COMMAND_WORDS.get(guess) : undefined;
   const suggestion = command ? [command, ...rest].join(' ') : undefined;
   const shown = word.length > 40 ? `${word.slice(0, 37)}...` : word;

@@ -19,7 +19,8 @@ export function parseErrorReply(error: ParseError): Reply {
   return {
     card: buildNoticeCard({
       tone: error.kind === 'empty' ? 'info' : 'warning',
-      title: error.kind === 'unknown-command' ? 'Unknown command' : error.kind === 'empty' ? 'Hello' : 'Not quite',
+      title:
+        error.kind === 'unknown-command' ? 'Unknown command' : error.kind === 'empty' ? 'Hello' : 'Not quite',
       message: error.message,
       actions: [
         ...(error.suggestion ? [{ title: error.suggestion, value: error.suggestion }] : []),

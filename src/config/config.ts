@@ -49,7 +49,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
     const got = env[variable];
-    throw new ConfigError(variable, `${issue.message}${got === undefined ? '' : ` (got "${redactIfSecret(variable, got)}")`}`);
+    throw new ConfigError(
+      variable,
+      `${issue.message}${got === undefined ? '' : ` (got "${redactIfSecret(variable, got)}")`}`,
+    );
   }
   const e = parsed.data;
   checkCombinations(e);
@@ -58,7 +61,13 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     demo,
     port: e.PORT,
     host: e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
-    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, type: e.BOT_TYPE, tenantId: e.BOT_TENANT_ID, domain: e.BOT_DOMAIN },
+    bot: {
+      id: e.BOT_ID,
+      password: e.BOT_PASSWORD,
+      type: e.BOT_TYPE,
+      tenantId: e.BOT_TENANT_ID,
+      domain: e.BOT_DOMAIN,
+    },
     aad: {
       clientId: e.AAD_APP_CLIENT_ID,
       clientSecret: e.AAD_APP_CLIENT_SECRET,
@@ -91,7 +100,10 @@ function checkCombinations(e: RawEnv): void {
         'is required when BOT_ID is set: list the tenant ids this bot serves, comma-separated',
       );
   } else if (e.BOT_PASSWORD) {
-    throw new ConfigError('BOT_ID', 'is required when BOT_PASSWORD is set (or unset BOT_PASSWORD for demo mode)');
+    throw new ConfigError(
+      'BOT_ID',
+      'is required when BOT_PASSWORD is set (or unset BOT_PASSWORD for demo mode)',
+    );
   }
   const overrides = BOT_FRAMEWORK_URL_KEYS.filter((k) => e[k]);
   if (overrides.length > 0 && overrides.length < BOT_FRAMEWORK_URL_KEYS.length) {

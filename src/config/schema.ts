@@ -8,7 +8,8 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-const guid = (what: string) => optionalText.refine((v) => v === undefined || GUID.test(v), `must be ${what} GUID`);
+const guid = (what: string) =>
+  optionalText.refine((v) => v === undefined || GUID.test(v), `must be ${what} GUID`);
 
 const url = optionalText.refine(
   (v) => v === undefined || /^https?:\/\/[^\s/]+/i.test(v),

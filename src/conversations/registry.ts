@@ -30,7 +30,10 @@ export class ConversationRegistry {
   constructor(private readonly store: KeyValueStore) {}
 
   /** Saves or refreshes a record, keeping the first install time. */
-  async upsert(record: Omit<ConversationRecord, 'installedAt' | 'updatedAt'>, now = new Date()): Promise<void> {
+  async upsert(
+    record: Omit<ConversationRecord, 'installedAt' | 'updatedAt'>,
+    now = new Date(),
+  ): Promise<void> {
     const key = conversationKey(record.tenantId, record.conversationId);
     const existing = (await this.store.read([key]))[key] as unknown as ConversationRecord | undefined;
     const merged: ConversationRecord = {

@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   const logFile = join(dataDir, 'logs', 'bot.log');
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
   const demo = !env.BOT_ID;
-  const bot = await startBot(env, demo ? { logDestination: pino.destination({ dest: logFile, sync: false }) } : {});
+  const bot = await startBot(
+    env,
+    demo ? { logDestination: pino.destination({ dest: logFile, sync: false }) } : {},
+  );
   const stops: (() => Promise<void>)[] = [() => bot.close()];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -39,6 +42,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : `M365 Pulse failed to start: ${(err as Error).message}`);
+  console.error(
+    err instanceof ConfigError ? err.message : `M365 Pulse failed to start: ${(err as Error).message}`,
+  );
   process.exit(1);
 });

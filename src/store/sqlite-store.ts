@@ -32,7 +32,9 @@ export class SqliteStore implements KeyValueStore {
       'INSERT INTO kv (key, value, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at',
     );
     this.delStmt = this.db.prepare('DELETE FROM kv WHERE key = ?');
-    this.listStmt = this.db.prepare('SELECT key, value, etag FROM kv WHERE key >= ? AND key < ? ORDER BY key');
+    this.listStmt = this.db.prepare(
+      'SELECT key, value, etag FROM kv WHERE key >= ? AND key < ? ORDER BY key',
+    );
   }
 
   async read(keys: string[]): Promise<StoreItems> {

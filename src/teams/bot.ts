@@ -68,7 +68,10 @@ export function createBot(deps: BotDeps): Bot {
         }
         const started = Date.now();
         await app.run(ctx);
-        turnLogger.debug({ type: ctx.activity.type, name: ctx.activity.name, ms: Date.now() - started }, 'turn');
+        turnLogger.debug(
+          { type: ctx.activity.type, name: ctx.activity.name, ms: Date.now() - started },
+          'turn',
+        );
       }),
   };
 }

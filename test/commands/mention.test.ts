@@ -14,6 +14,7 @@ describe('stripMentions', () => {
     ['a &amp; b', 'a & b'],
   ];
   for (const [input, expected] of cases) {
-    it(`${JSON.stringify(input)} → ${JSON.stringify(expected)}`, () => assert.equal(stripMentions(input), expected));
+    it(`${JSON.stringify(input)} → ${JSON.stringify(expected)}`, () =>
+      assert.equal(stripMentions(input), expected));
   }
 });

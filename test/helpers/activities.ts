@@ -2,14 +2,29 @@ import { randomUUID } from 'node:crypto';
 
 export const TENANT = '00000000-0000-4000-8000-000000000001';
 export const BOT = { id: '28:00000000-0000-4000-8000-0000000000b0', name: 'M365 Pulse' };
-export const ADELE = { id: '29:adele', name: 'Adele Vance', aadObjectId: '00000000-0000-4000-8000-00000000a001' };
+export const ADELE = {
+  id: '29:adele',
+  name: 'Adele Vance',
+  aadObjectId: '00000000-0000-4000-8000-00000000a001',
+};
 
 export type Scope = 'personal' | 'groupChat' | 'channel';
 
 const CONVERSATIONS: Record<Scope, Record<string, unknown>> = {
   personal: { id: 'a:personal-adele', conversationType: 'personal', tenantId: TENANT },
-  groupChat: { id: '19:ops-chat@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: TENANT, name: 'Ops' },
-  channel: { id: '19:m365-alerts@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: TENANT },
+  groupChat: {
+    id: '19:ops-chat@thread.v2',
+    conversationType: 'groupChat',
+    isGroup: true,
+    tenantId: TENANT,
+    name: 'Ops',
+  },
+  channel: {
+    id: '19:m365-alerts@thread.tacv2',
+    conversationType: 'channel',
+    isGroup: true,
+    tenantId: TENANT,
+  },
 };
 
 /** A Teams activity as the channel would POST it, with everything turn state needs. */

@@ -19,7 +19,9 @@ export class CaptureConnector {
   private server?: http.Server;
   private nextId = 1;
   /** Optional override: answer with this status instead of 200 (for failure tests). */
-  respondWith?: (call: CapturedCall) => { status: number; headers?: Record<string, string>; body?: object } | undefined;
+  respondWith?: (
+    call: CapturedCall,
+  ) => { status: number; headers?: Record<string, string>; body?: object } | undefined;
 
   async start(): Promise<string> {
     this.server = http.createServer((req, res) => {

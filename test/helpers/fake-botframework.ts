@@ -67,7 +67,8 @@ export class FakeBotFramework {
       exp: now + (options.expiresInSec ?? 3600),
       ...overrides,
     };
-    if (options.algorithm === 'none') return jwt.sign(claims, '', { algorithm: 'none', header: { alg: 'none', kid: 'k1' } as jwt.JwtHeader });
+    if (options.algorithm === 'none')
+      return jwt.sign(claims, '', { algorithm: 'none', header: { alg: 'none', kid: 'k1' } as jwt.JwtHeader });
     return jwt.sign(claims, options.key ?? this.key.privateKey, {
       algorithm: options.algorithm ?? 'RS256',
       keyid: options.kid ?? 'k1',
@@ -93,18 +94,31 @@ export class FakeBotFramework {
       });
     if (path === '/keys') {
       const jwk = this.key.publicKey.export({ format: 'jwk' });
-      return send(200, { keys: [{ kty: jwk.kty, use: 'sig', kid: 'k1', n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] });
+      return send(200, {
+        keys: [{ kty: jwk.kty, use: 'sig', kid: 'k1', n: jwk.n, e: jwk.e, endorsements: ['msteams'] }],
+      });
     }
     if (path === '/botframework.com/oauth2/v2.0/token' && req.method === 'POST') {
       const form = new URLSearchParams(raw);
       this.tokenRequests.push(form);
       if (form.get('client_id') !== this.appId || form.get('client_secret') !== this.appPassword)
-        return send(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
-      const token = jwt.sign({ aud: 'https://api.botframework.com', appid: this.appId, iss: 'https://sts.windows.net/botframework/' }, this.key.privateKey, {
-        algorithm: 'RS256',
-        keyid: 'k1',
-        expiresIn: 3600,
-      });
+        return send(401, {
+          error: 'invalid_client',
+          error_description: 'AADSTS7000215: Invalid client secret provided.',
+        });
+      const token = jwt.sign(
+        {
+          aud: 'https://api.botframework.com',
+          appid: this.appId,
+          iss: 'https://sts.windows.net/botframework/',
+        },
+        this.key.privateKey,
+        {
+          algorithm: 'RS256',
+          keyid: 'k1',
+          expiresIn: 3600,
+        },
+      );
       return send(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: token });
     }
     send(404, { error: 'not found' });

@@ -30,18 +30,25 @@ export class PlaygroundSession {
     return this;
   }
 
-  async config(): Promise<{ personalChat: { id: string }; currentUser: { id: string }; teams?: { channels: { id: string; name: string }[] }[] }> {
+  async config(): Promise<{
+    personalChat: { id: string };
+    currentUser: { id: string };
+    teams?: { channels: { id: string; name: string }[] }[];
+  }> {
     const res = await fetch(`${this.playground.url}/_internal/v1/config`);
     return ((await res.json()) as { config: never }).config;
   }
 
   /** Sends a user message into a Playground conversation, as the web client does. */
   async say(conversationId: string, text: string, from: string): Promise<void> {
-    const res = await fetch(`${this.playground.url}/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from: { id: from }, text, textFormat: 'plain' }),
-    });
+    const res = await fetch(
+      `${this.playground.url}/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ from: { id: from }, text, textFormat: 'plain' }),
+      },
+    );
     if (!res.ok) throw new Error(`Playground refused the message: ${res.status} ${await res.text()}`);
   }
 
@@ -55,7 +62,11 @@ export class PlaygroundSession {
   }
 
   /** Waits until a bot message in `conversationId` satisfies `match`; returns it. */
-  async waitForBotMessage(conversationId: string, match: (body: Record<string, unknown>) => boolean, timeoutMs = 10_000) {
+  async waitForBotMessage(
+    conversationId: string,
+    match: (body: Record<string, unknown>) => boolean,
+    timeoutMs = 10_000,
+  ) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const hit = this.recordings().find(

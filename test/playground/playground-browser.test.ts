@@ -6,7 +6,9 @@ import { PlaygroundSession } from '../helpers/playground-session';
 
 /** Screenshots go to docs/images when UPDATE_SCREENSHOTS=1 (for the README), else next to the test's data. */
 function screenshotPath(session: PlaygroundSession, name: string): string {
-  return process.env.UPDATE_SCREENSHOTS === '1' ? join('docs', 'images', name) : join(session.harness.dataDir, name);
+  return process.env.UPDATE_SCREENSHOTS === '1'
+    ? join('docs', 'images', name)
+    : join(session.harness.dataDir, name);
 }
 
 const editor = 'div[data-lexical-editor="true"][role="textbox"]';
@@ -40,7 +42,9 @@ describe('Agents Playground in Chromium (a person typing)', function () {
   });
 
   it('answers an @mention in a channel with the help card', async () => {
-    const config = (await session.config()) as unknown as { teams: { name: string; channels: { name: string }[] }[] };
+    const config = (await session.config()) as unknown as {
+      teams: { name: string; channels: { name: string }[] }[];
+    };
     const team = config.teams[0];
     const channel = team.channels.find((c) => c.name !== 'General') ?? team.channels[0];
     await page.locator(`[role="treeitem"][aria-label="${team.name} - ${channel.name}"]`).click();

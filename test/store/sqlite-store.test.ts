@@ -30,7 +30,10 @@ describe('SqliteStore', () => {
     await store.write({ k: { v: 1 } });
     const first = (await store.read(['k'])).k;
     await store.write({ k: { ...first, v: 2 } });
-    await assert.rejects(store.write({ k: { ...first, v: 3 } }), (e: unknown) => e instanceof ETagConflictError && /"k"/.test(e.message));
+    await assert.rejects(
+      store.write({ k: { ...first, v: 3 } }),
+      (e: unknown) => e instanceof ETagConflictError && /"k"/.test(e.message),
+    );
     assert.equal((await store.read(['k'])).k.v, 2);
     await store.write({ k: { v: 4, eTag: '*' } });
     assert.equal((await store.read(['k'])).k.v, 4);
@@ -43,10 +46,21 @@ describe('SqliteStore', () => {
   });
 
   it('deletes, and lists by prefix only', async () => {
-    await store.write({ 'conversations/t1/a': { v: 1 }, 'conversations/t1/b': { v: 2 }, 'conversations/t2/c': { v: 3 }, other: {} });
-    assert.deepEqual(Object.keys(await store.list('conversations/t1/')), ['conversations/t1/a', 'conversations/t1/b']);
+    await store.write({
+      'conversations/t1/a': { v: 1 },
+      'conversations/t1/b': { v: 2 },
+      'conversations/t2/c': { v: 3 },
+      other: {},
+    });
+    assert.deepEqual(Object.keys(await store.list('conversations/t1/')), [
+      'conversations/t1/a',
+      'conversations/t1/b',
+    ]);
     await store.delete(['conversations/t1/a', 'never-there']);
-    assert.deepEqual(Object.keys(await store.list('conversations/')), ['conversations/t1/b', 'conversations/t2/c']);
+    assert.deepEqual(Object.keys(await store.list('conversations/')), [
+      'conversations/t1/b',
+      'conversations/t2/c',
+    ]);
   });
 
   it('keeps data across a restart', async () => {

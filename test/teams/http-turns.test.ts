@@ -25,7 +25,10 @@ describe('bot over HTTP (auth off, capture connector)', () => {
     const res = await post(h.bot.url, msg);
     assert.equal(res.status, 200);
     const [call] = connector.messages();
-    assert.equal(call.path, `/v3/conversations/${encodeURIComponent('a:personal-adele')}/activities/${msg.id}`);
+    assert.equal(
+      call.path,
+      `/v3/conversations/${encodeURIComponent('a:personal-adele')}/activities/${msg.id}`,
+    );
     const [card] = connector.cards();
     assert.equal(card.version, '1.5');
     assert.match(cardText(card), /M365 Pulse commands/);
@@ -79,7 +82,10 @@ describe('bot over HTTP (auth off, capture connector)', () => {
   });
 
   it('does not welcome when someone other than the bot joins', async () => {
-    await post(h.bot.url, activity(serviceUrl, { type: 'conversationUpdate', membersAdded: [{ id: '29:someone' }] }));
+    await post(
+      h.bot.url,
+      activity(serviceUrl, { type: 'conversationUpdate', membersAdded: [{ id: '29:someone' }] }),
+    );
     assert.equal(connector.messages().length, 0);
   });
 

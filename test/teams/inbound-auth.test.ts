@@ -48,12 +48,21 @@ describe('inbound Bot Framework JWT (BOT_ID set) and the outbound token', functi
     ['alg none', () => fake.channelToken(serviceUrl, {}, { algorithm: 'none' })],
     ['wrong audience', () => fake.channelToken(serviceUrl, { aud: '99999999-2222-4333-8444-555555555555' })],
     ['wrong issuer', () => fake.channelToken(serviceUrl, { iss: 'https://evil.example.com' })],
-    ['expired', () => fake.channelToken(serviceUrl, { nbf: Math.floor(Date.now() / 1000) - 7200 }, { expiresInSec: -3600 })],
+    [
+      'expired',
+      () =>
+        fake.channelToken(serviceUrl, { nbf: Math.floor(Date.now() / 1000) - 7200 }, { expiresInSec: -3600 }),
+    ],
     ['unknown key id', () => fake.channelToken(serviceUrl, {}, { kid: 'k-unknown' })],
     ['serviceurl claim mismatch', () => fake.channelToken('https://smba.trafficmanager.net/emea/')],
     [
       'forged signature (another key, same kid)',
-      () => fake.channelToken(serviceUrl, {}, { key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey }),
+      () =>
+        fake.channelToken(
+          serviceUrl,
+          {},
+          { key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey },
+        ),
     ],
   ];
   for (const [name, token] of rejected) {
@@ -67,11 +76,17 @@ describe('inbound Bot Framework JWT (BOT_ID set) and the outbound token', functi
 
   it('refuses a tenant that is not allowed, politely and without storing anything', async () => {
     const other = '00000000-0000-4000-8000-0000000000ff';
-    const res = await send(fake.channelToken(serviceUrl), activity(serviceUrl, { text: 'help', tenantId: other }));
+    const res = await send(
+      fake.channelToken(serviceUrl),
+      activity(serviceUrl, { text: 'help', tenantId: other }),
+    );
     assert.equal(res.status, 200);
     assert.match(String(connector.messages()[0].body.text), /isn't enabled for your organization/);
     const before = Object.keys(await h.bot.store.list('')).length;
-    await send(fake.channelToken(serviceUrl), activity(serviceUrl, { type: 'installationUpdate', action: 'add', tenantId: other }));
+    await send(
+      fake.channelToken(serviceUrl),
+      activity(serviceUrl, { type: 'installationUpdate', action: 'add', tenantId: other }),
+    );
     const keys = Object.keys(await h.bot.store.list(''));
     assert.equal(keys.length, before);
     assert.ok(!keys.some((k) => k.includes(other) || k.includes('ff')), keys.join());

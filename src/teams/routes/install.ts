@@ -15,7 +15,9 @@ export function registerInstallRoutes(app: Application<TurnState>, registry: Con
     if (!botIsAmong(ctx, ctx.activity.membersAdded)) return;
     await recordConversation(registry, ctx.activity);
     const scope = scopeOf(ctx.activity);
-    await ctx.sendActivity(toActivity({ card: buildWelcomeCard(scope, teamsChannelData(ctx.activity).team?.name) }));
+    await ctx.sendActivity(
+      toActivity({ card: buildWelcomeCard(scope, teamsChannelData(ctx.activity).team?.name) }),
+    );
   });
 
   app.conversationUpdate('membersRemoved', async (ctx) => {
