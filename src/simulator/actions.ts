@@ -1,0 +1,46 @@
+import {
+  appTokenClaims,
+  assertionClaims,
+  DEFAULT_ASSERTION_AUDIENCE,
+  delegatedTokenClaims,
+} from './entra/claims';
+import { signJwt } from './entra/keys';
+import { resolveScenario, type ActiveScenario, type ScenarioStart } from './scenarios';
+import type { SimState } from './state';
+import type { GraphTokenRequest, UserAssertionRequest } from './types';
+
+/** Starts a scenario (throws ScenarioError for a bad name or time). */
+export function startScenario(state: SimState, start: ScenarioStart): ActiveScenario {
+  const active = resolveScenario(start, state.now(), `s${state.nextScenarioId++}`);
+  state.scenarios.push(active);
+  return active;
+}
+
+/** Stops one scenario; its effect disappears from every window, past ones included. */
+export function stopScenario(state: SimState, id: string): boolean {
+  const i = state.scenarios.findIndex((s) => s.id === id);
+  if (i >= 0) state.scenarios.splice(i, 1);
+  return i >= 0;
+}
+
+/** A user assertion JWT (the demo identity) the bot can redeem on-behalf-of. */
+export function issueUserAssertion(state: SimState, u: UserAssertionRequest): string {
+  const user = { tid: u.tenantId, oid: u.oid, name: u.name, upn: u.upn };
+  const aud = u.audience ?? DEFAULT_ASSERTION_AUDIENCE;
+  return signJwt(
+    state.key,
+    assertionClaims(user, aud, state.now().getTime(), u.expiresInSeconds ?? 3600, u.wids),
+  );
+}
+
+/** A Graph access token minted directly: delegated when `scp` is given (with `oid`), otherwise app-only. */
+export function issueGraphToken(state: SimState, r: GraphTokenRequest): string {
+  const nowMs = state.now().getTime();
+  const life = r.expiresInSeconds ?? 3599;
+  if (r.scp) {
+    const oid = r.oid ?? '00000000-0000-4000-8000-000000000001';
+    const user = { tid: r.tenantId, oid, name: 'Simulated Admin', upn: `admin@${r.tenantId}` };
+    return signJwt(state.key, delegatedTokenClaims(r.appId, user, r.scp, nowMs, life));
+  }
+  return signJwt(state.key, appTokenClaims(r.appId, r.tenantId, r.roles ?? [], nowMs, life));
+}

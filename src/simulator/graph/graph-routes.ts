@@ -1,0 +1,45 @@
+import { correlationFor, delay, readBody, sendResult } from '../http-util';
+import { entry, type Route } from '../routes';
+import { graphError } from './errors';
+import { batchCall } from './batch';
+import { serviceActivityCall } from './service-activity';
+
+/** `/beta/**` and `/v1.0/**`: serviceActivity functions and `$batch`, after the configured latency. */
+export const graphRoute: Route = async (ctx) => {
+  const m = /^\/(beta|v1\.0)(\/.*)?$/.exec(ctx.path);
+  if (!m) return undefined;
+  const { state, req, res } = ctx;
+  const version = m[1];
+  const rest = m[2] ?? '/';
+  const clientRequestId = req.headers['client-request-id'] as string | undefined;
+  const correlation = correlationFor(clientRequestId, state.now());
+  const latency = state.latencyMs + (state.faults.get().latencyMs ?? 0);
+  if (/^\/(\$|%24)batch$/i.test(rest)) {
+    if (req.method !== 'POST') {
+      await delay(latency);
+      sendResult(res, graphError(405, 'Request_BadRequest', '$batch requires POST.', correlation));
+      return [entry(ctx, 'batch', 405)];
+    }
+    const body = await readBody(req);
+    const out = batchCall(state, version, body, req.headers.authorization, correlation, (id) =>
+      correlationFor(id, state.now()),
+    );
+    await delay(latency);
+    sendResult(res, out.result);
+    const items = out.items.map((i) =>
+      entry(ctx, 'batch-item', i.status, { ...i.meta, method: 'GET', path: i.path }),
+    );
+    return [entry(ctx, 'batch', out.result.status, { note: `${out.items.length} items` }), ...items];
+  }
+  const { result, meta } = serviceActivityCall(state, {
+    method: req.method ?? 'GET',
+    version,
+    path: rest,
+    query: ctx.query,
+    authorization: req.headers.authorization,
+    correlation,
+  });
+  await delay(latency);
+  sendResult(res, result);
+  return [entry(ctx, 'graph', result.status, meta)];
+};

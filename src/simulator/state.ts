@@ -1,0 +1,34 @@
+import type { RequestLog } from './request-log';
+import type { SimulatorCounters } from './counters';
+import type { FaultState } from './faults';
+import type { SlidingWindowLimiter } from './throttle';
+import type { ActiveScenario } from './scenarios';
+import type { SigningKey } from './entra/keys';
+import type { ClientRegistration, TenantConfig } from './types';
+
+/** Everything a request handler may read or change; built once per simulator. */
+export interface SimState {
+  seed: number;
+  key: SigningKey;
+  clients: Record<string, ClientRegistration>;
+  tenants: Record<string, TenantConfig>;
+  defaultTenant: TenantConfig;
+  defaultTenantId: string;
+  requireAuth: boolean;
+  lagMinutes: number;
+  latencyMs: number;
+  now: () => Date;
+  faults: FaultState;
+  scenarios: ActiveScenario[];
+  nextScenarioId: number;
+  limiter: SlidingWindowLimiter;
+  log: RequestLog;
+  counters: SimulatorCounters;
+  /** Set once the server listens. */
+  baseUrl: string;
+}
+
+/** The configuration of a tenant id (listed or default). */
+export function tenantOf(state: SimState, tenantId: string): TenantConfig {
+  return state.tenants[tenantId] ?? state.defaultTenant;
+}
