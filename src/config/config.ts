@@ -22,6 +22,8 @@ export interface Config {
     cloudDiscoveryMetadata?: string;
   };
   tokenCacheKey?: string;
+  /** Demo identity: sign Playground users in through the simulated tenant's Entra emulator (demo mode only). */
+  demoIdentity: boolean;
   graphBaseUrl: string;
   storePath: string;
   /** Allowed tenant ids (lower case). Empty means any tenant, which only demo mode permits. */
@@ -77,6 +79,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       cloudDiscoveryMetadata: e.MSAL_CLOUD_DISCOVERY_METADATA,
     },
     tokenCacheKey: e.TOKEN_CACHE_KEY,
+    demoIdentity: e.DEMO_IDENTITY === 'true',
     graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
     storePath: e.STORE_PATH,
     allowedTenants: (e.ALLOWED_TENANTS ?? '')
@@ -99,11 +102,21 @@ function checkCombinations(e: RawEnv): void {
         'ALLOWED_TENANTS',
         'is required when BOT_ID is set: list the tenant ids this bot serves, comma-separated',
       );
+    for (const v of ['AAD_APP_CLIENT_ID', 'AAD_APP_CLIENT_SECRET', 'AAD_APP_TENANT_ID', 'TOKEN_CACHE_KEY'] as const)
+      if (!e[v]) throw new ConfigError(v, `is required when BOT_ID is set (${PRODUCTION_NEEDS[v]})`);
+    if (e.DEMO_IDENTITY === 'true')
+      throw new ConfigError('DEMO_IDENTITY', 'is only allowed in demo mode (no BOT_ID); production users sign in with Teams SSO');
   } else if (e.BOT_PASSWORD) {
     throw new ConfigError(
       'BOT_ID',
       'is required when BOT_PASSWORD is set (or unset BOT_PASSWORD for demo mode)',
     );
+  }
+  if (e.DEMO_IDENTITY === 'true') {
+    if (!isLoopback(e.GRAPH_BASE_URL))
+      throw new ConfigError('DEMO_IDENTITY', `needs GRAPH_BASE_URL on this machine (the simulated tenant), not ${e.GRAPH_BASE_URL}`);
+    if (!e.AAD_APP_CLIENT_ID || !e.AAD_APP_CLIENT_SECRET)
+      throw new ConfigError('AAD_APP_CLIENT_ID', 'and AAD_APP_CLIENT_SECRET are required with DEMO_IDENTITY (the simulator\'s demo app)');
   }
   const overrides = BOT_FRAMEWORK_URL_KEYS.filter((k) => e[k]);
   if (overrides.length > 0 && overrides.length < BOT_FRAMEWORK_URL_KEYS.length) {
@@ -126,6 +139,22 @@ function botFrameworkAuthOf(e: RawEnv): Config['botFrameworkAuth'] {
   else if (e.CallerId) out.CallerId = e.CallerId;
   if (e.ValidateAuthority) out.ValidateAuthority = e.ValidateAuthority === 'true';
   return out;
+}
+
+const PRODUCTION_NEEDS = {
+  AAD_APP_CLIENT_ID: 'the Entra app for Teams SSO and Graph on-behalf-of',
+  AAD_APP_CLIENT_SECRET: 'the secret of AAD_APP_CLIENT_ID',
+  AAD_APP_TENANT_ID: 'the tenant of AAD_APP_CLIENT_ID, or organizations',
+  TOKEN_CACHE_KEY: 'encrypts the token cache at rest: `openssl rand -base64 32`',
+};
+
+function isLoopback(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+  } catch {
+    return false;
+  }
 }
 
 const SECRET_VARS = /PASSWORD|SECRET|KEY/;

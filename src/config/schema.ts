@@ -25,6 +25,10 @@ const json = optionalText.refine((v) => {
   }
 }, 'must be a JSON object (msal-node authority or cloud discovery metadata)');
 
+function keyBytes(v: string): number {
+  return /^[0-9a-f]{64}$/i.test(v) ? 32 : Buffer.from(v, 'base64').length;
+}
+
 /** Bot Framework auth override keys, passed through to ConfigurationBotFrameworkAuthentication when set. */
 export const BOT_FRAMEWORK_URL_KEYS = [
   'ToBotFromChannelOpenIdMetadataUrl',
@@ -48,7 +52,13 @@ export const envSchema = z.object({
   AAD_APP_OAUTH_AUTHORITY_HOST: url.default('https://login.microsoftonline.com'),
   MSAL_AUTHORITY_METADATA: json,
   MSAL_CLOUD_DISCOVERY_METADATA: json,
-  TOKEN_CACHE_KEY: optionalText,
+  TOKEN_CACHE_KEY: optionalText.refine(
+    (v) => v === undefined || keyBytes(v) === 32,
+    'must be 32 random bytes, base64 or hex encoded (e.g. `openssl rand -base64 32`)',
+  ),
+  DEMO_IDENTITY: z
+    .enum(['true', 'false'], { errorMap: () => ({ message: 'must be true or false' }) })
+    .optional(),
   PORT: z.coerce
     .number({ invalid_type_error: 'must be a port number' })
     .int('must be a whole port number')

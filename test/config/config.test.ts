@@ -3,7 +3,15 @@ import { ConfigError, parseConfig } from '../../src/config/config';
 
 const BOT_ID = '11111111-2222-4333-8444-555555555555';
 const TENANT = '00000000-0000-4000-8000-000000000001';
-const prod = { BOT_ID, BOT_PASSWORD: 'not-a-real-secret', ALLOWED_TENANTS: TENANT };
+const prod = {
+  BOT_ID,
+  BOT_PASSWORD: 'not-a-real-secret',
+  ALLOWED_TENANTS: TENANT,
+  AAD_APP_CLIENT_ID: BOT_ID,
+  AAD_APP_CLIENT_SECRET: 'not-a-real-secret',
+  AAD_APP_TENANT_ID: TENANT,
+  TOKEN_CACHE_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
 
 function fails(env: Record<string, string>, variable: string, pattern: RegExp): void {
   assert.throws(
@@ -57,6 +65,15 @@ describe('config', () => {
     fails({ ...prod, BOT_TYPE: 'SingleTenant' }, 'BOT_TENANT_ID', /required when BOT_TYPE is SingleTenant/);
     fails({ BOT_ID, BOT_PASSWORD: 'x' }, 'ALLOWED_TENANTS', /required when BOT_ID is set/);
     fails({ BOT_PASSWORD: 'x' }, 'BOT_ID', /required when BOT_PASSWORD is set/);
+    for (const v of ['AAD_APP_CLIENT_ID', 'AAD_APP_CLIENT_SECRET', 'AAD_APP_TENANT_ID', 'TOKEN_CACHE_KEY'] as const) {
+      const env: Record<string, string> = { ...prod };
+      delete env[v];
+      fails(env, v, /required when BOT_ID is set/);
+    }
+    fails({ ...prod, DEMO_IDENTITY: 'true' }, 'DEMO_IDENTITY', /only allowed in demo mode/);
+    fails({ DEMO_IDENTITY: 'true' }, 'DEMO_IDENTITY', /GRAPH_BASE_URL on this machine/);
+    fails({ DEMO_IDENTITY: 'true', GRAPH_BASE_URL: 'http://127.0.0.1:1' }, 'AAD_APP_CLIENT_ID', /DEMO_IDENTITY/);
+    fails({ TOKEN_CACHE_KEY: 'short' }, 'TOKEN_CACHE_KEY', /32 random bytes/);
     fails(
       { ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:1/openid' },
       'ToBotFromChannelTokenIssuer',

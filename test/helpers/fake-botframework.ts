@@ -35,6 +35,10 @@ export class FakeBotFramework {
     return {
       BOT_ID: this.appId,
       BOT_PASSWORD: this.appPassword,
+      AAD_APP_CLIENT_ID: this.appId,
+      AAD_APP_CLIENT_SECRET: this.appPassword,
+      AAD_APP_TENANT_ID: 'organizations',
+      TOKEN_CACHE_KEY: Buffer.alloc(32, 9).toString('base64'),
       ToBotFromChannelOpenIdMetadataUrl: `${this.url}/v1/.well-known/openidconfiguration`,
       ToBotFromEmulatorOpenIdMetadataUrl: `${this.url}/v1/.well-known/openidconfiguration`,
       ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
