@@ -260,3 +260,14 @@ function missingPermission(ctx: ErrorContext, label: string): MissingPermissionE
     roles,
   );
 }
+
+/** Our own request budget refused the call (see budget.ts); shaped like a Graph 429 so callers handle one case. */
+export function budgetExhaustedError(tenantId: string, fn: string, retryAt: number): ThrottledError {
+  return new ThrottledError(
+    `Pulse has used its Microsoft Graph request budget for ${metricLabel(fn)} in tenant ${tenantId} ` +
+      `(100 requests per 10 minutes); try again after ${formatUtcSeconds(retryAt)}.`,
+    { tenantId, fn, code: 'RequestBudgetExhausted' },
+    new Date(retryAt),
+    'budget',
+  );
+}
