@@ -6,6 +6,7 @@ import { createServer } from './server/server';
 import { SqliteStore } from './store/sqlite-store';
 import type { KeyValueStore } from './store/store';
 import { createBot, type Bot } from './teams/bot';
+import { createIdentity } from './auth/create-identity';
 
 export interface RunningBot {
   url: string;
@@ -29,7 +30,8 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const config = parseConfig(env);
   const logger = createLogger(config.logLevel, options.logDestination);
   const store = options.store ?? new SqliteStore(config.storePath);
-  const bot = createBot({ config, store, logger, typingIndicator: options.typingIndicator });
+  const { identity, cachePlugin } = await createIdentity(config, store);
+  const bot = createBot({ config, store, logger, identity, cachePlugin, typingIndicator: options.typingIndicator });
   const server = createServer({ handleMessage: (req, res) => bot.process(req, res), store, logger });
   const url = await server.listen(config.port, config.host);
   logger.info(

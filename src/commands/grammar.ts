@@ -6,6 +6,8 @@ export interface CommandSpec {
   usage: string;
   summary: string;
   examples: readonly string[];
+  /** Reads tenant data, so the user must be signed in (Teams SSO starts sign-in before the command runs). */
+  needsSignIn: boolean;
 }
 
 /** Every command the bot understands, in the order help lists them. */
@@ -15,7 +17,32 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ['?', 'commands', 'hi', 'hello'],
     usage: 'help [command]',
     summary: 'Lists the commands, or explains one.',
-    examples: ['help', 'help help'],
+    examples: ['help', 'help status'],
+    needsSignIn: false,
+  },
+  {
+    name: 'whoami',
+    aliases: ['me', 'who am i'],
+    usage: 'whoami',
+    summary: 'Shows who you are signed in as, your tenant, and which service groups your sign-in can read.',
+    examples: ['whoami'],
+    needsSignIn: true,
+  },
+  {
+    name: 'signin',
+    aliases: ['sign in', 'login', 'log in'],
+    usage: 'signin',
+    summary: 'Signs you in with your Microsoft 365 account (single sign-on), so I can read telemetry on your behalf.',
+    examples: ['signin'],
+    needsSignIn: true,
+  },
+  {
+    name: 'signout',
+    aliases: ['sign out', 'logout', 'log out'],
+    usage: 'signout',
+    summary: 'Signs you out and deletes the tokens I keep for you.',
+    examples: ['signout'],
+    needsSignIn: false,
   },
 ];
 

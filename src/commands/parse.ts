@@ -2,7 +2,7 @@ import { closest } from './suggest';
 import { COMMANDS, COMMAND_WORDS } from './grammar';
 import { stripMentions } from './mention';
 
-export type Command = { name: 'help'; topic?: string };
+export type Command = { name: 'help'; topic?: string } | { name: 'whoami' } | { name: 'signin' } | { name: 'signout' };
 
 /** Why the input is not a command, with what to do instead. */
 export interface ParseError {
@@ -18,11 +18,15 @@ export type ParseResult = { ok: true; command: Command } | { ok: false; error: P
 export function parseCommand(raw: string): ParseResult {
   const text = normalise(raw);
   if (!text) return { ok: false, error: { kind: 'empty', message: 'Send `help` to see what I can do.' } };
-  const [word, ...rest] = text.split(' ');
+  const [word, ...rest] = splitCommandWord(text);
   const name = COMMAND_WORDS.get(word);
   switch (name) {
     case 'help':
       return parseHelp(rest);
+    case 'whoami':
+    case 'signin':
+    case 'signout':
+      return rest.length ? extraWords(name, rest) : { ok: true, command: { name } };
     default:
       return unknown(word, rest);
   }
@@ -33,6 +37,27 @@ function normalise(raw: string): string {
     .toLowerCase()
     .replace(/^\/+/, '')
     .trim();
+}
+
+/** Splits off the command word; two-word aliases such as "sign in" or "who am i" count as one word. */
+function splitCommandWord(text: string): string[] {
+  const words = text.split(' ');
+  for (const n of [3, 2]) {
+    const phrase = words.slice(0, n).join(' ');
+    if (words.length >= n && COMMAND_WORDS.has(phrase)) return [phrase, ...words.slice(n)];
+  }
+  return words;
+}
+
+function extraWords(name: string, rest: string[]): ParseResult {
+  return {
+    ok: false,
+    error: {
+      kind: 'invalid',
+      message: `\`${name}\` takes nothing after it (I got \`${rest.join(' ').slice(0, 40)}\`). Send \`${name}\`.`,
+      suggestion: name,
+    },
+  };
 }
 
 function parseHelp(rest: string[]): ParseResult {

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Request, Response } from 'botbuilder';
+import type { EncryptedCachePlugin } from '../auth/encrypted-cache-plugin';
+import type { Identity } from '../auth/identity';
+import { withPartition } from '../auth/partition';
 import type { Config } from '../config/config';
 import { ConversationRegistry } from '../conversations/registry';
 import type { Logger } from '../log/logger';
@@ -11,11 +14,16 @@ import { registerMessageRoute } from './routes/message';
 import { refuseTenant, tenantAllowed } from './tenant-gate';
 import { correlationIdOf, loggerOf, setTurnMeta } from './turn-context';
 import { tenantOf } from './turn-info';
+import { teamsUserOf } from './turn-services';
+import { ssoOptions } from './sso';
 
 export interface BotDeps {
   config: Config;
   store: KeyValueStore;
   logger: Logger;
+  identity: Identity;
+  /** The encrypted token cache teams-ai's SSO uses (production). */
+  cachePlugin?: EncryptedCachePlugin;
   /** teams-ai's typing indicator (on in production; tests may turn it off). */
   typingIndicator?: boolean;
 }
@@ -38,9 +46,10 @@ export function createBot(deps: BotDeps): Bot {
     botAppId: config.bot.id ?? '',
     startTypingTimer: deps.typingIndicator ?? true,
     removeRecipientMention: true,
+    authentication: deps.identity.mode === 'sso' && deps.cachePlugin ? ssoOptions(config, deps.cachePlugin) : undefined,
   });
   registerInstallRoutes(app, registry);
-  registerMessageRoute(app, registry);
+  registerMessageRoute(app, registry, deps.identity);
 
   app.error(async (ctx, err) => {
     const correlationId = correlationIdOf(ctx);
@@ -67,7 +76,8 @@ export function createBot(deps: BotDeps): Bot {
           return refuseTenant(ctx);
         }
         const started = Date.now();
-        await app.run(ctx);
+        const user = teamsUserOf(ctx);
+        await withPartition({ kind: 'user', tenantId: user.tenantId, oid: user.oid }, () => app.run(ctx));
         turnLogger.debug(
           { type: ctx.activity.type, name: ctx.activity.name, ms: Date.now() - started },
           'turn',

@@ -1,0 +1,53 @@
+import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
+import type { KeyValueStore } from '../store/store';
+import { decrypt, encrypt } from './cache-crypto';
+import {
+  isEmpty,
+  mergeCaches,
+  onlyPartition,
+  withoutPartition,
+  type SerializedCache,
+} from './cache-partitions';
+import { currentPartition, partitionKey } from './partition';
+
+/**
+ * msal-node cache persistence in our store, one encrypted entry per user and tenant (or per tenant's app identity).
+ * The partition comes from the async context of the msal call (see `withPartition`). Before each msal access the
+ * partition is reloaded from the store (another instance may have refreshed or removed it) and merged into the
+ * in-memory cache; after a change only that partition's entities are encrypted and written, so one user's tokens can
+ * never be saved under another user's or tenant's key. Calls outside any partition stay in memory only.
+ */
+export class EncryptedCachePlugin implements ICachePlugin {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly key: Buffer,
+  ) {}
+
+  async beforeCacheAccess(ctx: TokenCacheContext): Promise<void> {
+    const p = currentPartition();
+    if (!p) return;
+    const storeKey = partitionKey(p);
+    const item = (await this.store.read([storeKey]))[storeKey];
+    const loaded = item
+      ? (JSON.parse(decrypt(this.key, String(item.sealed), storeKey)) as SerializedCache)
+      : {};
+    const inMemory = parse(ctx.tokenCache.serialize());
+    ctx.tokenCache.deserialize(JSON.stringify(mergeCaches(withoutPartition(inMemory, p), loaded)));
+  }
+
+  async afterCacheAccess(ctx: TokenCacheContext): Promise<void> {
+    const p = currentPartition();
+    if (!p || !ctx.cacheHasChanged) return;
+    const storeKey = partitionKey(p);
+    const mine = onlyPartition(parse(ctx.tokenCache.serialize()), p);
+    if (isEmpty(mine)) await this.store.delete([storeKey]);
+    else
+      await this.store.write({
+        [storeKey]: { sealed: encrypt(this.key, JSON.stringify(mine), storeKey), eTag: '*' },
+      });
+  }
+}
+
+function parse(text: string): SerializedCache {
+  return text ? (JSON.parse(text) as SerializedCache) : {};
+}

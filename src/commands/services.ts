@@ -1,0 +1,9 @@
+/** What command handlers may ask of the outside world for the current user, without knowing how it is done. */
+export interface CommandServices {
+  /** How users sign in here: Teams SSO, the demo identity, or not at all (no Entra app configured). */
+  signInMode: 'sso' | 'demo' | 'none';
+  /** A Graph token for the user; rejects with SignInNeededError when they must sign in. */
+  graphToken(): Promise<string>;
+  /** Forgets the user's tokens. */
+  signOut(): Promise<void>;
+}
