@@ -14,9 +14,15 @@ export class FakeBotFramework {
   url = '';
   private server?: http.Server;
 
+  /**
+   * @param entraUrl when set, token requests for anything but the Bot Framework go to this Entra emulator's token
+   * endpoint (one msal authority metadata then serves the bot's token and on-behalf-of, as the real
+   * login.microsoftonline.com does).
+   */
   constructor(
     readonly appId: string,
     readonly appPassword: string,
+    readonly entraUrl?: string,
   ) {}
 
   async start(): Promise<string> {
@@ -102,9 +108,19 @@ export class FakeBotFramework {
         keys: [{ kty: jwk.kty, use: 'sig', kid: 'k1', n: jwk.n, e: jwk.e, endorsements: ['msteams'] }],
       });
     }
-    if (path === '/botframework.com/oauth2/v2.0/token' && req.method === 'POST') {
+    // msal puts the authority's tenant into the metadata's token endpoint, so any tenant segment arrives here.
+    const tokenPath = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(path);
+    if (tokenPath && req.method === 'POST') {
       const form = new URLSearchParams(raw);
       this.tokenRequests.push(form);
+      if (this.entraUrl && form.get('scope') !== 'https://api.botframework.com/.default') {
+        void fetch(`${this.entraUrl}/${tokenPath[1]}/oauth2/v2.0/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: raw,
+        }).then(async (r) => send(r.status, (await r.json()) as object));
+        return;
+      }
       if (form.get('client_id') !== this.appId || form.get('client_secret') !== this.appPassword)
         return send(401, {
           error: 'invalid_client',
