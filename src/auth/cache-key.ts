@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ConfigError } from '../config/config';
 import type { KeyValueStore } from '../store/store';
 import { decrypt, encrypt, newCacheKey, parseCacheKey } from './cache-crypto';
 
@@ -7,10 +8,11 @@ const CHECK_KEY = 'tokencache/_keycheck';
 const CHECK_TEXT = 'm365-pulse token cache';
 
 /** The key did not decrypt what is already in the store: started with the wrong TOKEN_CACHE_KEY. */
-export class WrongCacheKeyError extends Error {
+export class WrongCacheKeyError extends ConfigError {
   constructor() {
     super(
-      'Configuration error: TOKEN_CACHE_KEY does not decrypt the token cache already in the store (wrong key?). Use the key it was written with, or delete the tokencache/ entries to make every admin sign in again.',
+      'TOKEN_CACHE_KEY',
+      'does not decrypt the token cache already in the store (wrong key?). Use the key it was written with, or delete the tokencache/ entries to make every admin sign in again.',
     );
     this.name = 'WrongCacheKeyError';
   }

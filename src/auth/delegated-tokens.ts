@@ -3,6 +3,22 @@ import { GRAPH_DELEGATED_SCOPES } from './graph-scopes';
 import { withPartition } from './partition';
 import type { UserKey } from './user-key';
 
+const OIDC = new Set(['openid', 'profile', 'offline_access', 'email']);
+
+/**
+ * The Graph scopes the user's cached token actually carries. Entra grants only what was consented, so asking for
+ * all catalog scopes silently would miss the cache (and refresh on every call) whenever consent is partial.
+ */
+function grantedScopes(serialized: string, homeAccountId: string): string[] | undefined {
+  const tokens = Object.values(
+    (JSON.parse(serialized || '{}') as { AccessToken?: Record<string, { home_account_id: string; target: string }> })
+      .AccessToken ?? {},
+  );
+  const mine = tokens.find((t) => t.home_account_id.toLowerCase() === homeAccountId.toLowerCase());
+  const scopes = mine?.target.split(' ').filter((s) => s && !OIDC.has(s.toLowerCase()));
+  return scopes?.length ? scopes : undefined;
+}
+
 /** Thrown when a user has no usable token: they must sign in (again). */
 export class SignInNeededError extends Error {
   constructor(readonly user: UserKey) {
@@ -33,7 +49,8 @@ export class DelegatedTokens {
       const account = await this.msal.getTokenCache().getAccountByLocalId(user.oid);
       if (!account || account.tenantId.toLowerCase() !== user.tenantId.toLowerCase()) throw new SignInNeededError(user);
       try {
-        const result = await this.msal.acquireTokenSilent({ account, scopes: [...GRAPH_DELEGATED_SCOPES] });
+        const scopes = grantedScopes(this.msal.getTokenCache().serialize(), account.homeAccountId) ?? [...GRAPH_DELEGATED_SCOPES];
+        const result = await this.msal.acquireTokenSilent({ account, scopes });
         if (!result?.accessToken) throw new SignInNeededError(user);
         return result.accessToken;
       } catch (err) {
