@@ -32,7 +32,12 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const store = options.store ?? new SqliteStore(config.storePath);
   const { identity, cachePlugin } = await createIdentity(config, store);
   const bot = createBot({ config, store, logger, identity, cachePlugin, typingIndicator: options.typingIndicator });
-  const server = createServer({ handleMessage: (req, res) => bot.process(req, res), store, logger });
+  const server = createServer({
+    handleMessage: (req, res) => bot.process(req, res),
+    authorityHost: config.aad.authorityHost,
+    store,
+    logger,
+  });
   const url = await server.listen(config.port, config.host);
   logger.info(
     { url, demo: config.demo, store: config.storePath, auth: !config.demo },

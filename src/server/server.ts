@@ -2,12 +2,15 @@ import restify, { type Server } from 'restify';
 import type { Logger } from '../log/logger';
 import type { KeyValueStore } from '../store/store';
 import { activityProblem } from './activity-check';
+import { authEndPage, authStartPage } from './auth-pages';
 
 /** What the HTTP server needs from the bot: a handler for /api/messages, whatever SDK is behind it. */
 export type MessageHandler = (req: restify.Request, res: restify.Response) => Promise<void>;
 
 export interface ServerDeps {
   handleMessage: MessageHandler;
+  /** Entra authority host for the SSO consent pages. */
+  authorityHost: string;
   store: KeyValueStore;
   logger: Logger;
 }
@@ -48,6 +51,12 @@ export function createServer(deps: ServerDeps): PulseServer {
     }
   });
 
+  const html = (text: string) => async (_req: restify.Request, res: restify.Response) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(text);
+  };
+  server.get('/auth-start.html', html(authStartPage(deps.authorityHost)));
+  server.get('/auth-end.html', html(authEndPage()));
   server.get('/healthz', async (_req, res) => sendJson(res, 200, { status: 'ok' }));
   server.get('/readyz', async (_req, res) => {
     if (draining) return sendJson(res, 503, { status: 'draining' });
