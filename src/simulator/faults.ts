@@ -1,4 +1,4 @@
-import { uniform } from './data/random';
+import { uniform } from './series/random';
 
 /**
  * Injected failures for Graph serviceActivity calls (direct and inside batches). Rates are shares in [0, 1] drawn

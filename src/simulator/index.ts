@@ -25,7 +25,7 @@ export {
   DEMO_CLIENT_SECRET,
   DEMO_TENANT_ID,
 } from './defaults';
-export { generateSeries, type SeriesPoint } from './data/generator';
+export { generateSeries, type SeriesPoint } from './series/generator';
 
 /** Starts a simulated tenant (Graph serviceActivity + Entra token endpoints) on loopback; close() when done. */
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {

@@ -1,4 +1,4 @@
-import type { Effect } from './data/effects';
+import type { Effect } from './series/effects';
 
 /** A named incident the simulator can play: effects on catalog metrics (by id) for a default duration. */
 export interface ScenarioDef {

@@ -1,4 +1,4 @@
-import type { Effect, MinuteModifier } from './data/effects';
+import type { Effect, MinuteModifier } from './series/effects';
 import { scenarioByName, SCENARIOS } from './scenario-catalog';
 
 /** How to start a scenario: `at` (ISO or Date) or `startsInMinutes` from now (default: now). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { metricById } from '../../src/graph/catalog';
 import type { MetricDef } from '../../src/graph/catalog-types';
-import { generateSeries, type SeriesPoint } from '../../src/simulator/data/generator';
+import { generateSeries, type SeriesPoint } from '../../src/simulator/series/generator';
 import { startSimulator } from '../../src/simulator';
 import { appToken, fnUrl, get } from './helpers';
 

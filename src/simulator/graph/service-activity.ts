@@ -1,5 +1,5 @@
 import { metricByFn } from '../../graph/catalog';
-import { generateSeries } from '../data/generator';
+import { generateSeries } from '../series/generator';
 import { modifiersFor } from '../scenarios';
 import { tenantOf, type SimState } from '../state';
 import { throttleKey } from '../throttle';
