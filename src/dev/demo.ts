@@ -3,7 +3,23 @@ import { mkdirSync } from 'node:fs';
 import pino from 'pino';
 import { ConfigError } from '../config/config';
 import { startBot } from '../start-bot';
+import { startSimulator, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../simulator';
 import { startPlayground } from './playground';
+
+/** The tenant of `.m365agentsplayground.yml`: the Playground's users sign in to it. */
+const PLAYGROUND_TENANT = '00000000-0000-4000-8000-000000000001';
+
+/** Demo identity against the simulated tenant: its demo app registration and its token endpoint. */
+function demoIdentityEnv(simUrl: string, authorityMetadata: string): NodeJS.ProcessEnv {
+  return {
+    GRAPH_BASE_URL: simUrl,
+    DEMO_IDENTITY: 'true',
+    AAD_APP_CLIENT_ID: DEMO_CLIENT_ID,
+    AAD_APP_CLIENT_SECRET: DEMO_CLIENT_SECRET,
+    AAD_APP_TENANT_ID: PLAYGROUND_TENANT,
+    MSAL_AUTHORITY_METADATA: authorityMetadata,
+  };
+}
 
 /**
  * `npm start`: the whole product on one machine. With no BOT_ID, the bot runs on loopback with inbound auth off,
@@ -12,22 +28,25 @@ import { startPlayground } from './playground';
  */
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.PULSE_DATA_DIR ?? 'data');
-  mkdirSync(dataDir, { recursive: true });
-  const env: NodeJS.ProcessEnv = { STORE_PATH: join(dataDir, 'pulse.db'), ...process.env };
   const logFile = join(dataDir, 'logs', 'bot.log');
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
-  const demo = !env.BOT_ID;
-  const bot = await startBot(
-    env,
-    demo ? { logDestination: pino.destination({ dest: logFile, sync: false }) } : {},
-  );
-  const stops: (() => Promise<void>)[] = [() => bot.close()];
+  const demo = !process.env.BOT_ID;
+  const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     process.exit(0);
   };
   process.once('SIGINT', () => void stopAll());
   process.once('SIGTERM', () => void stopAll());
+
+  let env: NodeJS.ProcessEnv = { STORE_PATH: join(dataDir, 'pulse.db'), ...process.env };
+  if (demo && !process.env.GRAPH_BASE_URL) {
+    const sim = await startSimulator({ port: Number(process.env.SIMULATOR_PORT ?? 56200) });
+    stops.push(() => sim.close());
+    env = { ...demoIdentityEnv(sim.url, sim.authorityMetadata(PLAYGROUND_TENANT)), ...env };
+  }
+  const bot = await startBot(env, demo ? { logDestination: pino.destination({ dest: logFile, sync: false }) } : {});
+  stops.push(() => bot.close());
   if (!demo) return;
 
   const playground = await startPlayground({
@@ -37,7 +56,7 @@ async function main(): Promise<void> {
   });
   stops.push(() => playground.stop());
   console.log(
-    `M365 Pulse is running (demo mode). Open ${playground.url.replace('127.0.0.1', 'localhost')} in your browser and type "help". Bot: ${bot.url}, logs: ${logFile}. Ctrl-C stops everything.`,
+    `M365 Pulse is running (demo mode). Open ${playground.url.replace('127.0.0.1', 'localhost')} in your browser and type "help". Bot: ${bot.url}, simulated tenant: ${env.GRAPH_BASE_URL}, logs: ${logFile}. Ctrl-C stops everything.`,
   );
 }
 
