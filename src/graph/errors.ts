@@ -263,11 +263,13 @@ function missingPermission(ctx: ErrorContext, label: string): MissingPermissionE
 
 /** Our own request budget refused the call (see budget.ts); shaped like a Graph 429 so callers handle one case. */
 export function budgetExhaustedError(tenantId: string, fn: string, retryAt: number): ThrottledError {
+  // retryAt is infinite only when more sends are asked at once than the budget holds; a window length is honest then.
+  const at = Number.isFinite(retryAt) ? retryAt : Date.now() + 600_000;
   return new ThrottledError(
     `Pulse has used its Microsoft Graph request budget for ${metricLabel(fn)} in tenant ${tenantId} ` +
-      `(100 requests per 10 minutes); try again after ${formatUtcSeconds(retryAt)}.`,
+      `(Graph allows 100 requests per 10 minutes per report); try again after ${formatUtcSeconds(at)}.`,
     { tenantId, fn, code: 'RequestBudgetExhausted' },
-    new Date(retryAt),
+    new Date(at),
     'budget',
   );
 }

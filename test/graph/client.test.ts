@@ -325,7 +325,7 @@ describe('graph/client (real HTTP on loopback)', () => {
     assert.equal(e.source, 'budget');
     assert.match(
       e.message,
-      /used its Microsoft Graph request budget .* \(100 requests per 10 minutes\); try again after/,
+      /used its Microsoft Graph request budget .* \(Graph allows 100 requests per 10 minutes per report\); try again after/,
     );
     assert.ok(other.ok);
     assert.equal(fake.calls.filter((call) => fnOf(call) === q.fn).length, 1);

@@ -1,0 +1,214 @@
+import { currentBucketStart, intervalMs } from './buckets';
+import { RequestBudget } from './budget';
+import { SeriesCache, type MsRange } from './cache';
+import { METRICS, metricByFn } from './catalog';
+import type { IntervalMinutes } from './catalog-types';
+import { GraphMetricsClient, type CallOptions, type SeriesResult, type TokenProvider } from './client';
+import { InvalidRequestError, type MetricsApiError } from './errors';
+import { refreshSeries, type MetricsClient, type RefreshOutcome } from './refresh';
+import type { Series, SeriesPoint } from './series';
+import { SingleFlight } from './single-flight';
+import { staleNote, type StaleNote } from './stale-note';
+import { earliestStart, formatUtc, validateWindow, type StartPolicy, type WindowRequest } from './window';
+
+/** One week, the admin center's comparison baseline ("the same interval for the previous week"). */
+export const WEEK_MS = 7 * 24 * 3_600_000;
+
+export interface StatusOptions extends CallOptions {
+  /** Bucket size; default 15. */
+  intervalMinutes?: IntervalMinutes;
+  /** Complete buckets searched back for the newest one with data (late data); default 4. */
+  lookbackBuckets?: number;
+}
+
+/** One metric's current state: newest complete bucket with data and the same bucket a week earlier. */
+export type MetricStatus =
+  | {
+      fn: string;
+      ok: true;
+      /** Undefined when none of the recent complete buckets has data yet. */
+      latest?: SeriesPoint;
+      lastWeek?: SeriesPoint;
+      /** (latest − lastWeek) / lastWeek × 100, when both exist and lastWeek is not 0. */
+      changePct?: number;
+      stale?: StaleNote;
+    }
+  | { fn: string; ok: false; error: MetricsApiError };
+
+export interface StatusReport {
+  tenantId: string;
+  intervalMinutes: IntervalMinutes;
+  /** When the report was computed (ISO). */
+  asOf: string;
+  /** Start of the newest complete bucket at `asOf`. */
+  latestCompleteBucket: string;
+  metrics: MetricStatus[];
+}
+
+export interface SeriesOptions extends CallOptions {
+  /** Also return the same window one week earlier. */
+  compareLastWeek?: boolean;
+  /** Start older than 30 days: clamp with a note (default) or refuse with a WindowError. */
+  startPolicy?: StartPolicy;
+}
+
+export interface SeriesReport {
+  series: Series;
+  lastWeek?: Series;
+  /** User-facing notes (alignment, clamping). */
+  notes: string[];
+  stale?: StaleNote;
+}
+
+export interface MetricsServiceDeps {
+  client: MetricsClient;
+  /** The same budget instance the client enforces; used here to skip sends and serve cache instead. */
+  budget?: RequestBudget;
+  cache?: SeriesCache;
+  now?: () => number;
+}
+
+/** The facade the bot, CLI and monitor use: cache first, then budget, then Graph. Every key includes the tenant. */
+export class MetricsService {
+  private readonly cache: SeriesCache;
+  private readonly flights = new SingleFlight<SeriesResult>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: MetricsServiceDeps) {
+    this.cache = deps.cache ?? new SeriesCache();
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Latest complete bucket of each metric and the same bucket last week; at most 2 HTTP requests for 39 metrics. */
+  async status(
+    tenantId: string,
+    fns: readonly string[] = METRICS.map((m) => m.fn),
+    opts: StatusOptions = {},
+  ): Promise<StatusReport> {
+    const interval = opts.intervalMinutes ?? 15;
+    const now = this.now();
+    const size = intervalMs(interval);
+    const recent = {
+      start: currentBucketStart(now, interval) - (opts.lookbackBuckets ?? 4) * size,
+      end: currentBucketStart(now, interval),
+    };
+    const weekAgo = { start: recent.start - WEEK_MS, end: recent.end - WEEK_MS };
+    const known = fns.filter((fn) => metricByFn(fn));
+    const refreshed = await this.refresh(
+      tenantId,
+      interval,
+      known.map((fn) => ({ fn, windows: [recent, weekAgo] })),
+      opts,
+    );
+    const metrics = fns.map((fn): MetricStatus => {
+      if (!metricByFn(fn)) return { fn, ok: false, error: unknownMetric(tenantId, fn) };
+      const key = { tenantId, fn, intervalMinutes: interval };
+      const a = this.cache.read(key, recent);
+      const stale = this.staleOrThrow(refreshed.get(fn), a.fetchedAt, a.unknown);
+      if (stale instanceof Error) return { fn, ok: false, error: stale };
+      const latest = a.series.points.at(-1);
+      const b = this.cache.read(key, weekAgo);
+      const lastWeek =
+        latest && b.series.points.find((p) => Date.parse(p.t) === Date.parse(latest.t) - WEEK_MS);
+      const changePct =
+        latest && lastWeek && lastWeek.v !== 0 ? ((latest.v - lastWeek.v) / lastWeek.v) * 100 : undefined;
+      return { fn, ok: true, latest, lastWeek, changePct, stale };
+    });
+    return {
+      tenantId,
+      intervalMinutes: interval,
+      asOf: new Date(now).toISOString(),
+      latestCompleteBucket: new Date(recent.end - size).toISOString(),
+      metrics,
+    };
+  }
+
+  /** A metric over a validated window (WindowError when invalid), optionally with the same window last week. */
+  async series(
+    tenantId: string,
+    fn: string,
+    request: WindowRequest,
+    opts: SeriesOptions = {},
+  ): Promise<SeriesReport> {
+    if (!metricByFn(fn)) throw unknownMetric(tenantId, fn);
+    const now = this.now();
+    const valid = validateWindow(request, { now, startPolicy: opts.startPolicy ?? 'clamp' });
+    if (!valid.ok) throw valid.error;
+    const interval = valid.window.intervalMinutes;
+    const main = { start: valid.window.start.getTime(), end: valid.window.end.getTime() };
+    const notes = [...valid.window.notes];
+    let lastWeek: MsRange | undefined;
+    if (opts.compareLastWeek) {
+      const earliest = earliestStart(now, interval);
+      lastWeek = { start: main.start - WEEK_MS, end: main.end - WEEK_MS };
+      if (lastWeek.end <= earliest) {
+        notes.push('No comparison with last week: that window is more than 30 days ago.');
+        lastWeek = undefined;
+      } else if (lastWeek.start < earliest) {
+        notes.push(
+          `The comparison with last week starts at ${formatUtc(earliest)}: Microsoft Graph keeps 30 days.`,
+        );
+        lastWeek.start = earliest;
+      }
+    }
+    const windows = lastWeek ? [main, lastWeek] : [main];
+    const refreshed = await this.refresh(tenantId, interval, [{ fn, windows }], opts);
+    const key = { tenantId, fn, intervalMinutes: interval };
+    const cached = this.cache.read(key, main);
+    const stale = this.staleOrThrow(refreshed.get(fn), cached.fetchedAt, cached.unknown);
+    if (stale instanceof Error) throw stale;
+    return {
+      series: cached.series,
+      lastWeek: lastWeek && this.cache.read(key, lastWeek).series,
+      notes,
+      stale,
+    };
+  }
+
+  private refresh(
+    tenantId: string,
+    interval: IntervalMinutes,
+    needs: { fn: string; windows: MsRange[] }[],
+    opts: CallOptions,
+  ) {
+    const { client, budget } = this.deps;
+    return refreshSeries(
+      { client, budget, cache: this.cache, flights: this.flights, now: this.now },
+      tenantId,
+      interval,
+      needs,
+      opts,
+    );
+  }
+
+  /** A failed refresh is served from cache with a note when the failure is transient and something is cached. */
+  private staleOrThrow(
+    r: RefreshOutcome | undefined,
+    fetchedAt: number | undefined,
+    unknown: number,
+  ): StaleNote | MetricsApiError | undefined {
+    if (!r || r.ok) return undefined;
+    if (!r.error.transient || fetchedAt === undefined) return r.error;
+    return staleNote(r.error, fetchedAt, unknown);
+  }
+}
+
+export interface CreateMetricsServiceOptions {
+  tokenProvider: TokenProvider;
+  /** `GRAPH_BASE_URL`; default https://graph.microsoft.com. */
+  baseUrl?: string;
+  /** Sends per tenant + function per 10 minutes; default 100 (Graph's documented limit). */
+  budgetLimit?: number;
+  now?: () => number;
+}
+
+/** Wires client, shared budget and cache the way production uses them. */
+export function createMetricsService(opts: CreateMetricsServiceOptions): MetricsService {
+  const budget = new RequestBudget({ limit: opts.budgetLimit, now: opts.now });
+  const client = new GraphMetricsClient({ tokenProvider: opts.tokenProvider, baseUrl: opts.baseUrl, budget });
+  return new MetricsService({ client, budget, now: opts.now });
+}
+
+function unknownMetric(tenantId: string, fn: string): MetricsApiError {
+  return new InvalidRequestError(`${fn} is not a known Microsoft 365 monitoring metric.`, { tenantId, fn });
+}
