@@ -1,60 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BatchRequestContent,
-  BatchResponseContent,
-  type BatchResponseBody,
-} from '@microsoft/microsoft-graph-client';
+import { buildBatchBody, readBatchAnswer } from './batch-content';
 import { runBatched } from './batch';
 import type { RequestBudget } from './budget';
 import { metricByFn } from './catalog';
 import type { MetricUnit } from './catalog-types';
-import {
-  budgetExhaustedError,
-  InvalidRequestError,
-  MalformedResponseError,
-  mapGraphError,
-  MetricsApiError,
-  NetworkError,
-  redactSecrets,
-  ServiceError,
-  SignInRequiredError,
-  TimeoutError,
-} from './errors';
-import { parseSeries } from './parse';
-import { retryAfterMs } from './retry-after';
-import {
-  CHAT_RETRY_POLICY,
-  isRetryableStatus,
-  REAL_RETRY_DEPS,
-  runWithRetry,
-  type AttemptOutcome,
-  type RetryDeps,
-  type RetryPolicy,
-} from './retry';
-import { SdkTransport, TokenUnavailableError, type RawResponse } from './sdk-transport';
+import type {
+  CallOptions,
+  MetricQuery,
+  QueryOutcome,
+  SeriesResult,
+  SharedFailure,
+  TokenProvider,
+} from './client-types';
+import { InvalidRequestError, MalformedResponseError, ServiceError } from './errors';
+import { budgetExhaustedError } from './error-mapping';
+import { exchange } from './http-exchange';
+import { interpretResponse, statusFailure } from './interpret';
+import { CHAT_RETRY_POLICY, REAL_RETRY_DEPS, runWithRetry, type RetryDeps } from './retry';
+import { SdkTransport, type RawResponse } from './sdk-transport';
 import type { Series } from './series';
-import { buildMetricPath, DEFAULT_GRAPH_BASE_URL, normaliseBaseUrl, type MetricWindow } from './url';
-import { normaliseBatchBody } from './batch-response';
+import { buildMetricPath, DEFAULT_GRAPH_BASE_URL, normaliseBaseUrl } from './url';
 
-/** Per-call token source: delegated (on-behalf-of) or app-only, decided by the caller. Never logged. */
-export type TokenProvider = (tenantId: string) => Promise<string>;
-
-/** One metric over one (already validated) window. */
-export interface MetricQuery {
-  fn: string;
-  window: MetricWindow;
-}
-
-/** Per-query result of a batched call: one failing metric never fails the others. */
-export type SeriesResult = { ok: true; series: Series } | { ok: false; error: MetricsApiError };
-
-export interface CallOptions {
-  /** Retry and time budget for the call site; default CHAT_RETRY_POLICY. */
-  policy?: RetryPolicy;
-  /** Sent as `client-request-id` so Graph and our logs correlate. */
-  correlationId?: string;
-  signal?: AbortSignal;
-}
+export type { CallOptions, MetricQuery, SeriesResult, TokenProvider } from './client-types';
 
 export interface GraphMetricsClientOptions {
   tokenProvider: TokenProvider;
@@ -66,9 +33,6 @@ export interface GraphMetricsClientOptions {
   unitOf?: (fn: string) => MetricUnit | undefined;
   deps?: Partial<RetryDeps>;
 }
-
-type Outcome = AttemptOutcome<Series, MetricsApiError>;
-type Failure = { error: (fn?: string) => MetricsApiError; retryable: boolean; retryAfterMs?: number };
 
 /** Graph serviceActivity client on the Graph SDK: single GETs, `$batch` for many, retries within a time budget. */
 export class GraphMetricsClient {
@@ -89,9 +53,9 @@ export class GraphMetricsClient {
 
   /** One metric by a plain GET, retried on 429/503/504 within the policy; throws a MetricsApiError. */
   async getSeries(tenantId: string, query: MetricQuery, opts: CallOptions = {}): Promise<Series> {
-    const correlationId = opts.correlationId ?? randomUUID();
+    const call = { ...opts, correlationId: opts.correlationId ?? randomUUID() };
     const out = await runWithRetry(
-      (_attempt, remainingMs) => this.sendOne(tenantId, query, remainingMs, { ...opts, correlationId }),
+      (_attempt, remainingMs) => this.sendOne(tenantId, query, remainingMs, call),
       opts.policy ?? CHAT_RETRY_POLICY,
       this.deps,
     );
@@ -99,13 +63,13 @@ export class GraphMetricsClient {
     throw out.error;
   }
 
-  /** Many metrics by `$batch` (≤ 20 per batch, batches in parallel); results in query order. */
+  /** Many metrics by `$batch` (≤ 20 per batch, batches in parallel); one result per query, in query order. */
   async getMany(
     tenantId: string,
     queries: readonly MetricQuery[],
     opts: CallOptions = {},
   ): Promise<SeriesResult[]> {
-    const correlationId = opts.correlationId ?? randomUUID();
+    const call = { ...opts, correlationId: opts.correlationId ?? randomUUID() };
     const outcomes = await runBatched(
       queries.length,
       (slots, remainingMs) =>
@@ -113,7 +77,7 @@ export class GraphMetricsClient {
           tenantId,
           slots.map((s) => ({ index: s.index, query: queries[s.index] })),
           remainingMs,
-          { ...opts, correlationId },
+          call,
         ),
       opts.policy ?? CHAT_RETRY_POLICY,
       this.deps,
@@ -121,12 +85,7 @@ export class GraphMetricsClient {
     return outcomes.map((o) => (o.ok ? { ok: true, series: o.value } : { ok: false, error: o.error }));
   }
 
-  private async sendOne(
-    tenantId: string,
-    query: MetricQuery,
-    remainingMs: number,
-    opts: CallOptions,
-  ): Promise<Outcome> {
+  private async sendOne(tenantId: string, query: MetricQuery, remainingMs: number, opts: CallOptions) {
     const refused = this.precheck(tenantId, query);
     if (refused) return refused;
     const raw = await this.http(
@@ -137,7 +96,7 @@ export class GraphMetricsClient {
       remainingMs,
       opts,
     );
-    if ('error' in raw) return { ok: false, error: raw.error(query.fn), retryable: raw.retryable };
+    if ('error' in raw) return { ok: false as const, error: raw.error(query.fn), retryable: raw.retryable };
     return this.interpret(tenantId, query, raw);
   }
 
@@ -146,24 +105,24 @@ export class GraphMetricsClient {
     items: { index: number; query: MetricQuery }[],
     remainingMs: number,
     opts: CallOptions,
-  ): Promise<Map<number, Outcome>> {
-    const out = new Map<number, Outcome>();
+  ): Promise<Map<number, QueryOutcome>> {
+    const out = new Map<number, QueryOutcome>();
     const sendable = items.filter((item) => {
       const refused = this.precheck(tenantId, item.query);
       if (refused) out.set(item.index, refused);
       return !refused;
     });
     if (sendable.length === 0) return out;
-    const content = new BatchRequestContent(
+    const body = await buildBatchBody(
+      this.origin,
       sendable.map(({ index, query }) => ({
         id: String(index),
-        // Node's Request needs an absolute URL; BatchRequestContent strips the origin back to the relative path.
-        request: new Request(`${this.origin}${buildMetricPath(query.fn, query.window)}`, { method: 'GET' }),
+        path: buildMetricPath(query.fn, query.window),
       })),
     );
     this.stats.batchItems += sendable.length;
-    const raw = await this.http(tenantId, 'POST', '/$batch', await content.getContent(), remainingMs, opts);
-    const failAll = (f: Failure) => {
+    const raw = await this.http(tenantId, 'POST', '/$batch', body, remainingMs, opts);
+    const failAll = (f: SharedFailure) => {
       for (const { index, query } of sendable) {
         out.set(index, {
           ok: false,
@@ -172,56 +131,43 @@ export class GraphMetricsClient {
           retryAfterMs: f.retryAfterMs,
         });
       }
+      return out;
     };
-    if ('error' in raw) {
-      failAll(raw);
-      return out;
+    if ('error' in raw) return failAll(raw);
+    if (raw.status !== 200) return failAll(statusFailure(raw, tenantId, this.deps.now()));
+    const answers = await readBatchAnswer(raw.text);
+    const requestId = raw.headers.get('request-id') ?? undefined;
+    if (typeof answers === 'string') {
+      const message = `Microsoft Graph returned a batch answer Pulse could not read: ${answers}.`;
+      const error = (fn?: string) =>
+        new MalformedResponseError(message, { tenantId, fn, status: 200, requestId, detail: answers });
+      return failAll({ error, retryable: false });
     }
-    if (raw.status !== 200) {
-      const now = this.deps.now();
-      failAll({
-        error: (fn) =>
-          mapGraphError({ status: raw.status, body: raw.text, headers: raw.headers, tenantId, fn, now }),
-        retryable: isRetryableStatus(raw.status),
-        retryAfterMs: retryAfterMs(raw.headers.get('retry-after'), now),
-      });
-      return out;
-    }
-    const body = normaliseBatchBody(raw.text);
-    if (typeof body === 'string') {
-      failAll({
-        error: (fn) => malformed(tenantId, fn, body, raw.headers.get('request-id')),
-        retryable: false,
-      });
-      return out;
-    }
-    const responses = new BatchResponseContent(body as BatchResponseBody);
     for (const { index, query } of sendable) {
-      const res = responses.getResponseById(String(index));
-      if (!res) {
+      const answer = answers.get(String(index));
+      if (answer) out.set(index, this.interpret(tenantId, query, answer));
+      else {
         const error = new ServiceError(`Microsoft Graph left ${query.fn} out of the batch answer.`, {
           tenantId,
           fn: query.fn,
           status: 200,
-          requestId: raw.headers.get('request-id') ?? undefined,
+          requestId,
         });
         out.set(index, { ok: false, error, retryable: true });
-        continue;
       }
-      const item: RawResponse = { status: res.status, headers: res.headers, text: await res.text() };
-      out.set(index, this.interpret(tenantId, query, item));
     }
     return out;
   }
 
   /** Refusals decided before sending: unknown function, or our request budget is spent. */
-  private precheck(tenantId: string, query: MetricQuery): Outcome | undefined {
+  private precheck(tenantId: string, query: MetricQuery): QueryOutcome | undefined {
     if (!this.unitOf(query.fn)) {
-      const error = new InvalidRequestError(`${query.fn} is not a known Microsoft 365 monitoring metric.`, {
-        tenantId,
-        fn: query.fn,
-      });
-      return { ok: false, error, retryable: false };
+      const message = `${query.fn} is not a known Microsoft 365 monitoring metric.`;
+      return {
+        ok: false,
+        error: new InvalidRequestError(message, { tenantId, fn: query.fn }),
+        retryable: false,
+      };
     }
     const decision = this.opts.budget?.tryAcquire(tenantId, query.fn);
     if (decision && !decision.ok) {
@@ -234,111 +180,21 @@ export class GraphMetricsClient {
     return undefined;
   }
 
-  private interpret(tenantId: string, query: MetricQuery, raw: RawResponse): Outcome {
-    const requestId = raw.headers.get('request-id') ?? undefined;
-    if (raw.status >= 200 && raw.status < 300) {
-      try {
-        const unit = this.unitOf(query.fn) ?? 'count';
-        return {
-          ok: true,
-          value: parseSeries(raw.text, { tenantId, fn: query.fn, unit, window: query.window, requestId }),
-        };
-      } catch (e) {
-        if (e instanceof MetricsApiError) return { ok: false, error: e, retryable: false };
-        throw e;
-      }
-    }
-    const now = this.deps.now();
-    return {
-      ok: false,
-      error: mapGraphError({
-        status: raw.status,
-        body: raw.text,
-        headers: raw.headers,
-        tenantId,
-        fn: query.fn,
-        now,
-      }),
-      retryable: isRetryableStatus(raw.status),
-      retryAfterMs: retryAfterMs(raw.headers.get('retry-after'), now),
-    };
+  private interpret(tenantId: string, query: MetricQuery, raw: RawResponse): QueryOutcome {
+    const unit = this.unitOf(query.fn) ?? 'count';
+    return interpretResponse(raw, { tenantId, query, unit, now: this.deps.now() });
   }
 
-  /** One HTTP exchange with a timeout of the remaining budget; transport failures become typed errors. */
-  private async http(
+  private http(
     tenantId: string,
     method: 'GET' | 'POST',
     path: string,
     body: unknown,
     remainingMs: number,
     opts: CallOptions,
-  ): Promise<RawResponse | Failure> {
-    const budgetMs = (opts.policy ?? CHAT_RETRY_POLICY).budgetMs;
-    const seconds = (budgetMs / 1000).toFixed(budgetMs < 10_000 ? 1 : 0);
-    const timeout = (fn?: string) =>
-      new TimeoutError(`Microsoft Graph did not answer within ${seconds} s. Try again in a minute.`, {
-        tenantId,
-        fn,
-      });
-    if (remainingMs <= 0) return { error: timeout, retryable: false };
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), remainingMs);
-    const onAbort = () => controller.abort();
-    opts.signal?.addEventListener('abort', onAbort);
+  ) {
     this.stats.httpRequests += 1;
-    try {
-      return await this.transport.send({
-        method,
-        path,
-        body,
-        getAccessToken: () => this.opts.tokenProvider(tenantId),
-        signal: controller.signal,
-        clientRequestId: opts.correlationId ?? randomUUID(),
-      });
-    } catch (e) {
-      if (e instanceof TokenUnavailableError) {
-        const reason = redactSecrets(e.reason);
-        return {
-          error: (fn) =>
-            new SignInRequiredError(
-              `Pulse could not get a Microsoft Graph token for tenant ${tenantId}: ${reason}`,
-              {
-                tenantId,
-                fn,
-                detail: reason,
-              },
-            ),
-          retryable: false,
-        };
-      }
-      if (controller.signal.aborted) return { error: timeout, retryable: false };
-      const reason = redactSecrets(e instanceof Error ? e.message : String(e));
-      return {
-        error: (fn) =>
-          new NetworkError(`Could not reach Microsoft Graph: ${reason}`, { tenantId, fn, detail: reason }),
-        retryable: true,
-      };
-    } finally {
-      clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
-    }
+    const getAccessToken = () => this.opts.tokenProvider(tenantId);
+    return exchange(this.transport, { tenantId, method, path, body, remainingMs, getAccessToken, opts });
   }
-}
-
-function malformed(
-  tenantId: string,
-  fn: string | undefined,
-  what: string,
-  requestId: string | null,
-): MetricsApiError {
-  return new MalformedResponseError(
-    `Microsoft Graph returned a batch answer Pulse could not read: ${what}.`,
-    {
-      tenantId,
-      fn,
-      status: 200,
-      requestId: requestId ?? undefined,
-      detail: what,
-    },
-  );
 }

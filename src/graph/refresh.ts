@@ -1,8 +1,10 @@
 import type { RequestBudget } from './budget';
 import type { MsRange, SeriesCache } from './cache';
 import type { IntervalMinutes } from './catalog-types';
-import type { CallOptions, GraphMetricsClient, MetricQuery, SeriesResult } from './client';
-import { budgetExhaustedError, MetricsApiError } from './errors';
+import type { GraphMetricsClient } from './client';
+import type { CallOptions, MetricQuery, SeriesResult } from './client-types';
+import { budgetExhaustedError } from './error-mapping';
+import { MetricsApiError } from './errors';
 import { covering, planFetches, type PlannedFetch } from './fetch-plan';
 import type { SingleFlight } from './single-flight';
 

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import {
   InvalidRequestError,
-  mapGraphError,
   MissingPermissionError,
   NotAvailableError,
-  readGraphErrorBody,
-  redactSecrets,
   ServiceError,
   SignInRequiredError,
   ThrottledError,
 } from '../../src/graph/errors';
+import { mapGraphError, readGraphErrorBody, redactSecrets } from '../../src/graph/error-mapping';
 import { headerLookup } from '../../src/graph/retry-after';
 
 const NOW = Date.parse('2024-10-02T12:00:00Z');
