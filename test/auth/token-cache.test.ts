@@ -9,6 +9,7 @@ import { DemoIdentity } from '../../src/auth/demo-identity';
 import { EncryptedCachePlugin } from '../../src/auth/encrypted-cache-plugin';
 import { permissionsInToken } from '../../src/auth/graph-scopes';
 import { Identity } from '../../src/auth/identity';
+import { MonitorIdentity } from '../../src/auth/monitor-identity';
 import { confidentialClient } from '../../src/auth/msal-clients';
 import { parseConfig } from '../../src/config/config';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, startSimulator, type Simulator } from '../../src/simulator';
@@ -137,6 +138,65 @@ describe('identity: encrypted token cache, on-behalf-of, app-only, demo identity
     const calls = tokenCalls();
     assert.equal(await identity.graphToken(ADELE), token);
     assert.equal(tokenCalls(), calls);
+    await store.close();
+  });
+});
+
+describe('monitor identity: app-only first, then a subscriber, else paused with the admins named', function () {
+  this.timeout(20_000);
+  let sim: Simulator;
+  const key = Buffer.alloc(32, 5);
+  before(async () => {
+    sim = await startSimulator({
+      clients: {
+        [DEMO_CLIENT_ID]: {
+          secret: DEMO_CLIENT_SECRET,
+          grantedAppRoles: ['ServiceActivity-Exchange.Read.All'],
+          grantedScopes: ['ServiceActivity-Teams.Read.All'],
+        },
+      },
+    });
+  });
+  after(() => sim.close());
+
+  const setup = async () => {
+    const cfg = parseConfig({
+      AAD_APP_CLIENT_ID: DEMO_CLIENT_ID,
+      AAD_APP_CLIENT_SECRET: DEMO_CLIENT_SECRET,
+      AAD_APP_TENANT_ID: T1,
+      MSAL_AUTHORITY_METADATA: sim.authorityMetadata(T1),
+    });
+    const store = new SqliteStore(':memory:');
+    const delegated = new DelegatedTokens(confidentialClient(cfg, T1, new EncryptedCachePlugin(store, key)));
+    const monitor = new MonitorIdentity(new AppTokens((t) => confidentialClient(cfg, t)), delegated);
+    return { store, delegated, monitor };
+  };
+  const adele = { ...ADELE, name: 'Adele Vance' };
+
+  it('uses the app-only token (roles claim) when the tenant granted that application permission', async () => {
+    const { monitor, store } = await setup();
+    const c = await monitor.credential(T1, 'ServiceActivity-Exchange.Read.All', []);
+    assert.equal(c.kind, 'app');
+    if (c.kind === 'app') assert.deepEqual(permissionsInToken(c.token), ['ServiceActivity-Exchange.Read.All']);
+    await store.close();
+  });
+
+  it("falls back to a subscribing admin's delegated token for a permission the app lacks", async () => {
+    const { monitor, delegated, store } = await setup();
+    await delegated.exchange(ADELE, sim.issueUserAssertion({ ...ADELE, name: 'Adele', upn: 'a@c', audience: DEMO_CLIENT_ID }));
+    const c = await monitor.credential(T1, 'ServiceActivity-Teams.Read.All', [adele]);
+    assert.equal(c.kind, 'delegated');
+    await store.close();
+  });
+
+  it('reports no identity, naming the admins who must sign in again, when neither works', async () => {
+    const { monitor, store } = await setup();
+    const c = await monitor.credential(T1, 'ServiceActivity-Teams.Read.All', [adele, { ...MEGAN, name: 'Megan' }]);
+    assert.equal(c.kind, 'none');
+    if (c.kind === 'none') {
+      assert.deepEqual(c.admins.map((a) => a.name), ['Adele Vance']);
+      assert.match(c.reason, /no ServiceActivity-Teams\.Read\.All application permission/);
+    }
     await store.close();
   });
 });
