@@ -3,6 +3,8 @@
 // with node:zlib only: a white heartbeat ("pulse") line, on deep blue for the colour icon and on transparent for
 // the outline icon. Deterministic: the same script gives the same pixels.
 // Usage: node scripts/make-icons.mjs [--out <dir>]   (default: appPackage/ next to this script's repo root)
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
 import { crc32, deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -122,4 +124,4 @@ const outDir = outFlag > 0 ? resolve(process.argv[outFlag + 1]) : join(repoRoot,
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'color.png'), colorIcon());
 writeFileSync(join(outDir, 'outline.png'), outlineIcon());
-console.log(`wrote ${join(outDir, 'color.png')} and ${join(outDir, 'outline.png')}`);
+process.stdout.write(`wrote ${join(outDir, 'color.png')} and ${join(outDir, 'outline.png')}\n`);
