@@ -20,9 +20,14 @@ export class MonitorIdentity {
     private readonly delegated?: DelegatedTokens,
   ) {}
 
-  async credential(tenantId: string, permission: string, subscribers: readonly TeamsUser[]): Promise<MonitorCredential> {
+  async credential(
+    tenantId: string,
+    permission: string,
+    subscribers: readonly TeamsUser[],
+  ): Promise<MonitorCredential> {
     const appToken = await this.app.token(tenantId);
-    if (appToken && hasPermission(appToken.permissions, permission)) return { kind: 'app', token: appToken.accessToken };
+    if (appToken && hasPermission(appToken.permissions, permission))
+      return { kind: 'app', token: appToken.accessToken };
     for (const admin of subscribers) {
       if (admin.tenantId.toLowerCase() !== tenantId.toLowerCase() || !this.delegated) continue;
       try {

@@ -32,7 +32,11 @@ describe('identity: encrypted token cache, on-behalf-of, app-only, demo identity
         [DEMO_CLIENT_ID]: {
           secret: DEMO_CLIENT_SECRET,
           grantedAppRoles: ['ServiceActivity-Exchange.Read.All'],
-          grantedScopes: ['ServiceActivity-Exchange.Read.All', 'ServiceActivity-Teams.Read.All', 'Reports.Read.All'],
+          grantedScopes: [
+            'ServiceActivity-Exchange.Read.All',
+            'ServiceActivity-Teams.Read.All',
+            'Reports.Read.All',
+          ],
         },
       },
     });
@@ -58,7 +62,11 @@ describe('identity: encrypted token cache, on-behalf-of, app-only, demo identity
     const path = join(dir, 'pulse.db');
     let store = new SqliteStore(path);
     const first = await delegatedOn(store).exchange(ADELE, assertion(ADELE));
-    assert.deepEqual(permissionsInToken(first).sort(), ['Reports.Read.All', 'ServiceActivity-Exchange.Read.All', 'ServiceActivity-Teams.Read.All']);
+    assert.deepEqual(permissionsInToken(first).sort(), [
+      'Reports.Read.All',
+      'ServiceActivity-Exchange.Read.All',
+      'ServiceActivity-Teams.Read.All',
+    ]);
     await store.close();
 
     store = new SqliteStore(path);
@@ -68,7 +76,8 @@ describe('identity: encrypted token cache, on-behalf-of, app-only, demo identity
     assert.equal(tokenCalls(), calls, 'no token-endpoint call after the restart');
     await store.close();
 
-    const bytes = readFileSync(path).toString('latin1') + readFileSync(`${path}-wal`, { flag: 'a+' }).toString('latin1');
+    const bytes =
+      readFileSync(path).toString('latin1') + readFileSync(`${path}-wal`, { flag: 'a+' }).toString('latin1');
     assert.ok(!bytes.includes(first.split('.')[1]), 'the access token is not stored in plain text');
     assert.ok(!/eyJ[A-Za-z0-9_-]{20,}/.test(bytes), 'no JWT in the database file');
   });
@@ -79,10 +88,17 @@ describe('identity: encrypted token cache, on-behalf-of, app-only, demo identity
     const tokens2 = delegatedOn(store, T2);
     await tokens1.exchange(ADELE, assertion(ADELE));
     await assert.rejects(tokens2.token(MEGAN), SignInNeededError);
-    await assert.rejects(tokens1.token({ tenantId: T2, oid: ADELE.oid }), SignInNeededError, 'same oid, other tenant');
+    await assert.rejects(
+      tokens1.token({ tenantId: T2, oid: ADELE.oid }),
+      SignInNeededError,
+      'same oid, other tenant',
+    );
     await tokens2.exchange(MEGAN, assertion(MEGAN));
     const keys = Object.keys(await store.list('tokencache/')).filter((k) => !k.endsWith('_keycheck'));
-    assert.deepEqual(keys.sort(), [`tokencache/${T1}/users/${ADELE.oid}`, `tokencache/${T2}/users/${MEGAN.oid}`]);
+    assert.deepEqual(keys.sort(), [
+      `tokencache/${T1}/users/${ADELE.oid}`,
+      `tokencache/${T2}/users/${MEGAN.oid}`,
+    ]);
     await tokens1.signOut(ADELE);
     await assert.rejects(tokens1.token(ADELE), SignInNeededError);
     assert.ok(await tokens2.isSignedIn(MEGAN));
@@ -95,7 +111,8 @@ describe('identity: encrypted token cache, on-behalf-of, app-only, demo identity
     await resolveCacheKey(store, key.toString('base64'), join(dir, 'unused.key'));
     await assert.rejects(
       resolveCacheKey(store, Buffer.alloc(32, 4).toString('base64'), join(dir, 'unused.key')),
-      (e: unknown) => e instanceof WrongCacheKeyError && /^Configuration error: TOKEN_CACHE_KEY /.test(e.message),
+      (e: unknown) =>
+        e instanceof WrongCacheKeyError && /^Configuration error: TOKEN_CACHE_KEY /.test(e.message),
     );
     await store.close();
   });
@@ -117,7 +134,9 @@ describe('identity: encrypted token cache, on-behalf-of, app-only, demo identity
   });
 
   it('reports no app-only identity when the tenant granted the app nothing', async () => {
-    const bare = await startSimulator({ clients: { [DEMO_CLIENT_ID]: { secret: DEMO_CLIENT_SECRET, grantedAppRoles: [], grantedScopes: [] } } });
+    const bare = await startSimulator({
+      clients: { [DEMO_CLIENT_ID]: { secret: DEMO_CLIENT_SECRET, grantedAppRoles: [], grantedScopes: [] } },
+    });
     try {
       const cfg = parseConfig({
         AAD_APP_CLIENT_ID: DEMO_CLIENT_ID,
@@ -177,13 +196,17 @@ describe('monitor identity: app-only first, then a subscriber, else paused with 
     const { monitor, store } = await setup();
     const c = await monitor.credential(T1, 'ServiceActivity-Exchange.Read.All', []);
     assert.equal(c.kind, 'app');
-    if (c.kind === 'app') assert.deepEqual(permissionsInToken(c.token), ['ServiceActivity-Exchange.Read.All']);
+    if (c.kind === 'app')
+      assert.deepEqual(permissionsInToken(c.token), ['ServiceActivity-Exchange.Read.All']);
     await store.close();
   });
 
   it("falls back to a subscribing admin's delegated token for a permission the app lacks", async () => {
     const { monitor, delegated, store } = await setup();
-    await delegated.exchange(ADELE, sim.issueUserAssertion({ ...ADELE, name: 'Adele', upn: 'a@c', audience: DEMO_CLIENT_ID }));
+    await delegated.exchange(
+      ADELE,
+      sim.issueUserAssertion({ ...ADELE, name: 'Adele', upn: 'a@c', audience: DEMO_CLIENT_ID }),
+    );
     const c = await monitor.credential(T1, 'ServiceActivity-Teams.Read.All', [adele]);
     assert.equal(c.kind, 'delegated');
     await store.close();
@@ -191,10 +214,16 @@ describe('monitor identity: app-only first, then a subscriber, else paused with 
 
   it('reports no identity, naming the admins who must sign in again, when neither works', async () => {
     const { monitor, store } = await setup();
-    const c = await monitor.credential(T1, 'ServiceActivity-Teams.Read.All', [adele, { ...MEGAN, name: 'Megan' }]);
+    const c = await monitor.credential(T1, 'ServiceActivity-Teams.Read.All', [
+      adele,
+      { ...MEGAN, name: 'Megan' },
+    ]);
     assert.equal(c.kind, 'none');
     if (c.kind === 'none') {
-      assert.deepEqual(c.admins.map((a) => a.name), ['Adele Vance']);
+      assert.deepEqual(
+        c.admins.map((a) => a.name),
+        ['Adele Vance'],
+      );
       assert.match(c.reason, /no ServiceActivity-Teams\.Read\.All application permission/);
     }
     await store.close();
