@@ -102,8 +102,9 @@ resource webApp 'Microsoft.Web/sites@2022-03-01' = {
   }
 }
 
-// Every runtime variable of src/config (see README), in one place. PORT and HOST are left to App Service.
-// Test-only keys (MSAL_*_METADATA and the Bot Framework endpoint overrides) are deliberately not set in Azure.
+// Every runtime variable of src/config (see README), in one place. PORT and HOST are left to App Service; demo and
+// test-only keys (DEMO_IDENTITY, MSAL_*_METADATA, the Bot Framework endpoint overrides) are deliberately not set.
+// test/app-package/infra.test.ts fails when a config variable is added without deciding which side it is on.
 resource appSettings 'Microsoft.Web/sites/config@2022-03-01' = {
   parent: webApp
   name: 'appsettings'
