@@ -31,7 +31,14 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const logger = createLogger(config.logLevel, options.logDestination);
   const store = options.store ?? new SqliteStore(config.storePath);
   const { identity, cachePlugin } = await createIdentity(config, store);
-  const bot = createBot({ config, store, logger, identity, cachePlugin, typingIndicator: options.typingIndicator });
+  const bot = createBot({
+    config,
+    store,
+    logger,
+    identity,
+    cachePlugin,
+    typingIndicator: options.typingIndicator,
+  });
   const server = createServer({
     handleMessage: (req, res) => bot.process(req, res),
     authorityHost: config.aad.authorityHost,

@@ -18,9 +18,15 @@ export async function createIdentity(
 ): Promise<{ identity: Identity; cachePlugin?: EncryptedCachePlugin }> {
   const mode = !config.demo ? 'sso' : config.demoIdentity ? 'demo' : 'none';
   if (mode === 'none') return { identity: new Identity('none') };
-  const key = await resolveCacheKey(store, config.tokenCacheKey, join(dirname(config.storePath), 'token-cache.key'));
+  const key = await resolveCacheKey(
+    store,
+    config.tokenCacheKey,
+    join(dirname(config.storePath), 'token-cache.key'),
+  );
   const cachePlugin = new EncryptedCachePlugin(store, key);
-  const delegated = new DelegatedTokens(confidentialClient(config, config.aad.tenantId ?? 'organizations', cachePlugin));
+  const delegated = new DelegatedTokens(
+    confidentialClient(config, config.aad.tenantId ?? 'organizations', cachePlugin),
+  );
   const demo = mode === 'demo' ? new DemoIdentity(config.graphBaseUrl, config.aad.clientId ?? '') : undefined;
   return { identity: new Identity(mode, delegated, demo), cachePlugin };
 }

@@ -11,8 +11,11 @@ const OIDC = new Set(['openid', 'profile', 'offline_access', 'email']);
  */
 function grantedScopes(serialized: string, homeAccountId: string): string[] | undefined {
   const tokens = Object.values(
-    (JSON.parse(serialized || '{}') as { AccessToken?: Record<string, { home_account_id: string; target: string }> })
-      .AccessToken ?? {},
+    (
+      JSON.parse(serialized || '{}') as {
+        AccessToken?: Record<string, { home_account_id: string; target: string }>;
+      }
+    ).AccessToken ?? {},
   );
   const mine = tokens.find((t) => t.home_account_id.toLowerCase() === homeAccountId.toLowerCase());
   const scopes = mine?.target.split(' ').filter((s) => s && !OIDC.has(s.toLowerCase()));
@@ -47,9 +50,12 @@ export class DelegatedTokens {
   async token(user: UserKey): Promise<string> {
     return withPartition({ kind: 'user', ...user }, async () => {
       const account = await this.msal.getTokenCache().getAccountByLocalId(user.oid);
-      if (!account || account.tenantId.toLowerCase() !== user.tenantId.toLowerCase()) throw new SignInNeededError(user);
+      if (!account || account.tenantId.toLowerCase() !== user.tenantId.toLowerCase())
+        throw new SignInNeededError(user);
       try {
-        const scopes = grantedScopes(this.msal.getTokenCache().serialize(), account.homeAccountId) ?? [...GRAPH_DELEGATED_SCOPES];
+        const scopes = grantedScopes(this.msal.getTokenCache().serialize(), account.homeAccountId) ?? [
+          ...GRAPH_DELEGATED_SCOPES,
+        ];
         const result = await this.msal.acquireTokenSilent({ account, scopes });
         if (!result?.accessToken) throw new SignInNeededError(user);
         return result.accessToken;

@@ -13,7 +13,9 @@ export const GRAPH_APP_SCOPES: readonly string[] = [`${GRAPH_RESOURCE}/.default`
 /** The Graph permissions a token carries: `scp` (delegated) or `roles` (application). Reads the payload only. */
 export function permissionsInToken(accessToken: string): string[] {
   try {
-    const payload = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+    const payload = JSON.parse(
+      Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as {
       scp?: string;
       roles?: string[];
     };

@@ -3,8 +3,13 @@ import type { Config } from '../config/config';
 import type { EncryptedCachePlugin } from './encrypted-cache-plugin';
 
 /** msal-node configuration for our Entra app, with the authority and metadata overrides from the environment. */
-export function msalConfiguration(config: Config, tenant: string, cachePlugin?: EncryptedCachePlugin): Configuration {
-  if (!config.aad.clientId || !config.aad.clientSecret) throw new Error('AAD_APP_CLIENT_ID and AAD_APP_CLIENT_SECRET are required');
+export function msalConfiguration(
+  config: Config,
+  tenant: string,
+  cachePlugin?: EncryptedCachePlugin,
+): Configuration {
+  if (!config.aad.clientId || !config.aad.clientSecret)
+    throw new Error('AAD_APP_CLIENT_ID and AAD_APP_CLIENT_SECRET are required');
   return {
     auth: {
       clientId: config.aad.clientId,

@@ -18,10 +18,19 @@ export function buildWhoamiCard(view: WhoamiView): AdaptiveCard {
         type: 'FactSet',
         facts: [
           { title: 'Tenant', value: view.tenantId },
-          { title: 'Sign-in', value: view.signInMode === 'demo' ? 'Demo identity (simulated tenant)' : 'Teams single sign-on' },
+          {
+            title: 'Sign-in',
+            value: view.signInMode === 'demo' ? 'Demo identity (simulated tenant)' : 'Teams single sign-on',
+          },
         ],
       },
-      { type: 'TextBlock', text: 'What your sign-in can read', weight: 'Bolder', wrap: true, spacing: 'Medium' },
+      {
+        type: 'TextBlock',
+        text: 'What your sign-in can read',
+        weight: 'Bolder',
+        wrap: true,
+        spacing: 'Medium',
+      },
       {
         type: 'FactSet',
         facts: view.groups.map((g) => ({
@@ -37,6 +46,8 @@ export function buildWhoamiCard(view: WhoamiView): AdaptiveCard {
         wrap: true,
       },
     ],
-    actions: [{ type: 'Action.Submit', title: 'Sign out', data: { msteams: { type: 'imBack', value: 'signout' } } }],
+    actions: [
+      { type: 'Action.Submit', title: 'Sign out', data: { msteams: { type: 'imBack', value: 'signout' } } },
+    ],
   };
 }

@@ -7,7 +7,11 @@ import type { CommandContext, Reply } from './reply';
 import type { CommandServices } from './services';
 
 /** Answers one chat message: parse, dispatch to the command's handler, or explain what was wrong. */
-export async function respondToText(text: string, ctx: CommandContext, services: CommandServices): Promise<Reply> {
+export async function respondToText(
+  text: string,
+  ctx: CommandContext,
+  services: CommandServices,
+): Promise<Reply> {
   const parsed = parseCommand(text);
   if (!parsed.ok) return parseErrorReply(parsed.error);
   try {
@@ -51,7 +55,8 @@ export function parseErrorReply(error: ParseError): Reply {
   return {
     card: buildNoticeCard({
       tone: error.kind === 'empty' ? 'info' : 'warning',
-      title: error.kind === 'unknown-command' ? 'Unknown command' : error.kind === 'empty' ? 'Hello' : 'Not quite',
+      title:
+        error.kind === 'unknown-command' ? 'Unknown command' : error.kind === 'empty' ? 'Hello' : 'Not quite',
       message: error.message,
       actions: [
         ...(error.suggestion ? [{ title: error.suggestion, value: error.suggestion }] : []),

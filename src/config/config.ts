@@ -102,10 +102,18 @@ function checkCombinations(e: RawEnv): void {
         'ALLOWED_TENANTS',
         'is required when BOT_ID is set: list the tenant ids this bot serves, comma-separated',
       );
-    for (const v of ['AAD_APP_CLIENT_ID', 'AAD_APP_CLIENT_SECRET', 'AAD_APP_TENANT_ID', 'TOKEN_CACHE_KEY'] as const)
+    for (const v of [
+      'AAD_APP_CLIENT_ID',
+      'AAD_APP_CLIENT_SECRET',
+      'AAD_APP_TENANT_ID',
+      'TOKEN_CACHE_KEY',
+    ] as const)
       if (!e[v]) throw new ConfigError(v, `is required when BOT_ID is set (${PRODUCTION_NEEDS[v]})`);
     if (e.DEMO_IDENTITY === 'true')
-      throw new ConfigError('DEMO_IDENTITY', 'is only allowed in demo mode (no BOT_ID); production users sign in with Teams SSO');
+      throw new ConfigError(
+        'DEMO_IDENTITY',
+        'is only allowed in demo mode (no BOT_ID); production users sign in with Teams SSO',
+      );
   } else if (e.BOT_PASSWORD) {
     throw new ConfigError(
       'BOT_ID',
@@ -114,9 +122,15 @@ function checkCombinations(e: RawEnv): void {
   }
   if (e.DEMO_IDENTITY === 'true') {
     if (!isLoopback(e.GRAPH_BASE_URL))
-      throw new ConfigError('DEMO_IDENTITY', `needs GRAPH_BASE_URL on this machine (the simulated tenant), not ${e.GRAPH_BASE_URL}`);
+      throw new ConfigError(
+        'DEMO_IDENTITY',
+        `needs GRAPH_BASE_URL on this machine (the simulated tenant), not ${e.GRAPH_BASE_URL}`,
+      );
     if (!e.AAD_APP_CLIENT_ID || !e.AAD_APP_CLIENT_SECRET)
-      throw new ConfigError('AAD_APP_CLIENT_ID', 'and AAD_APP_CLIENT_SECRET are required with DEMO_IDENTITY (the simulator\'s demo app)');
+      throw new ConfigError(
+        'AAD_APP_CLIENT_ID',
+        "and AAD_APP_CLIENT_SECRET are required with DEMO_IDENTITY (the simulator's demo app)",
+      );
   }
   const overrides = BOT_FRAMEWORK_URL_KEYS.filter((k) => e[k]);
   if (overrides.length > 0 && overrides.length < BOT_FRAMEWORK_URL_KEYS.length) {

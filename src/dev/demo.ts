@@ -45,7 +45,10 @@ async function main(): Promise<void> {
     stops.push(() => sim.close());
     env = { ...demoIdentityEnv(sim.url, sim.authorityMetadata(PLAYGROUND_TENANT)), ...env };
   }
-  const bot = await startBot(env, demo ? { logDestination: pino.destination({ dest: logFile, sync: false }) } : {});
+  const bot = await startBot(
+    env,
+    demo ? { logDestination: pino.destination({ dest: logFile, sync: false }) } : {},
+  );
   stops.push(() => bot.close());
   if (!demo) return;
 

@@ -46,7 +46,8 @@ export function createBot(deps: BotDeps): Bot {
     botAppId: config.bot.id ?? '',
     startTypingTimer: deps.typingIndicator ?? true,
     removeRecipientMention: true,
-    authentication: deps.identity.mode === 'sso' && deps.cachePlugin ? ssoOptions(config, deps.cachePlugin) : undefined,
+    authentication:
+      deps.identity.mode === 'sso' && deps.cachePlugin ? ssoOptions(config, deps.cachePlugin) : undefined,
   });
   registerInstallRoutes(app, registry);
   registerMessageRoute(app, registry, deps.identity);

@@ -65,14 +65,23 @@ describe('config', () => {
     fails({ ...prod, BOT_TYPE: 'SingleTenant' }, 'BOT_TENANT_ID', /required when BOT_TYPE is SingleTenant/);
     fails({ BOT_ID, BOT_PASSWORD: 'x' }, 'ALLOWED_TENANTS', /required when BOT_ID is set/);
     fails({ BOT_PASSWORD: 'x' }, 'BOT_ID', /required when BOT_PASSWORD is set/);
-    for (const v of ['AAD_APP_CLIENT_ID', 'AAD_APP_CLIENT_SECRET', 'AAD_APP_TENANT_ID', 'TOKEN_CACHE_KEY'] as const) {
+    for (const v of [
+      'AAD_APP_CLIENT_ID',
+      'AAD_APP_CLIENT_SECRET',
+      'AAD_APP_TENANT_ID',
+      'TOKEN_CACHE_KEY',
+    ] as const) {
       const env: Record<string, string> = { ...prod };
       delete env[v];
       fails(env, v, /required when BOT_ID is set/);
     }
     fails({ ...prod, DEMO_IDENTITY: 'true' }, 'DEMO_IDENTITY', /only allowed in demo mode/);
     fails({ DEMO_IDENTITY: 'true' }, 'DEMO_IDENTITY', /GRAPH_BASE_URL on this machine/);
-    fails({ DEMO_IDENTITY: 'true', GRAPH_BASE_URL: 'http://127.0.0.1:1' }, 'AAD_APP_CLIENT_ID', /DEMO_IDENTITY/);
+    fails(
+      { DEMO_IDENTITY: 'true', GRAPH_BASE_URL: 'http://127.0.0.1:1' },
+      'AAD_APP_CLIENT_ID',
+      /DEMO_IDENTITY/,
+    );
     fails({ TOKEN_CACHE_KEY: 'short' }, 'TOKEN_CACHE_KEY', /32 random bytes/);
     fails(
       { ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:1/openid' },

@@ -23,7 +23,8 @@ describe('npm start (demo launcher)', function () {
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     const deadline = Date.now() + 30_000;
-    while (!out.includes('M365 Pulse is running') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!out.includes('M365 Pulse is running') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
   });
   after(() => {
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -43,11 +44,14 @@ describe('npm start (demo launcher)', function () {
     const { config } = (await (await fetch(`${pg}/_internal/v1/config`)).json()) as {
       config: { personalChat: { id: string }; currentUser: { id: string } };
     };
-    await fetch(`${pg}/_conversation/v1/conversations/${encodeURIComponent(config.personalChat.id)}/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from: { id: config.currentUser.id }, text: 'whoami', textFormat: 'plain' }),
-    });
+    await fetch(
+      `${pg}/_conversation/v1/conversations/${encodeURIComponent(config.personalChat.id)}/messages`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ from: { id: config.currentUser.id }, text: 'whoami', textFormat: 'plain' }),
+      },
+    );
     const deadline = Date.now() + 10_000;
     let log = '';
     while (!log.includes('Signed in as') && Date.now() < deadline) {

@@ -112,14 +112,23 @@ describe('bot over HTTP (auth off, capture connector)', () => {
 
 describe('SSO consent pages', () => {
   let h: Harness;
-  before(async () => (h = await startHarness({ AAD_APP_OAUTH_AUTHORITY_HOST: 'https://login.microsoftonline.us' })));
+  before(
+    async () =>
+      (h = await startHarness({ AAD_APP_OAUTH_AUTHORITY_HOST: 'https://login.microsoftonline.us' })),
+  );
   after(() => h.stop());
 
   it('serves auth-start.html pointing at the configured authority and auth-end.html notifying Teams', async () => {
     const start = await fetch(`${h.bot.url}/auth-start.html?scope=a&clientId=b&tenantId=c`);
     assert.equal(start.status, 200);
     assert.match(start.headers.get('content-type') ?? '', /text\/html/);
-    assert.match(await start.text(), /"https:\/\/login\.microsoftonline\.us" \+ '\/' \+ tenant \+ '\/oauth2\/v2\.0\/authorize/);
-    assert.match(await (await fetch(`${h.bot.url}/auth-end.html`)).text(), /authentication\.notifySuccess\(\)/);
+    assert.match(
+      await start.text(),
+      /"https:\/\/login\.microsoftonline\.us" \+ '\/' \+ tenant \+ '\/oauth2\/v2\.0\/authorize/,
+    );
+    assert.match(
+      await (await fetch(`${h.bot.url}/auth-end.html`)).text(),
+      /authentication\.notifySuccess\(\)/,
+    );
   });
 });

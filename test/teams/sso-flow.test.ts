@@ -43,15 +43,29 @@ describe('Teams SSO: sign-in card, token exchange, on-behalf-of, sign-out', func
   const send = (body: Record<string, unknown>) =>
     post(h.bot.url, body, { authorization: `Bearer ${fake.channelToken(serviceUrl)}` });
   const ssoToken = () =>
-    sim.issueUserAssertion({ tenantId: TENANT, oid: ADELE.aadObjectId, name: ADELE.name, upn: 'adele@contoso.com', audience: DEMO_CLIENT_ID });
+    sim.issueUserAssertion({
+      tenantId: TENANT,
+      oid: ADELE.aadObjectId,
+      name: ADELE.name,
+      upn: 'adele@contoso.com',
+      audience: DEMO_CLIENT_ID,
+    });
   const exchange = (id: string, token: string) =>
-    send(activity(serviceUrl, { type: 'invoke', name: 'signin/tokenExchange', value: { id, connectionName: '', token } }));
+    send(
+      activity(serviceUrl, {
+        type: 'invoke',
+        name: 'signin/tokenExchange',
+        value: { id, connectionName: '', token },
+      }),
+    );
 
   async function signInCard(): Promise<{ id: string; signinUrl: string }> {
     assert.equal((await send(activity(serviceUrl, { text: 'whoami' }))).status, 200);
     const oauth = connector
       .messages()
-      .flatMap((m) => (m.body.attachments as { contentType: string; content: Record<string, unknown> }[]) ?? [])
+      .flatMap(
+        (m) => (m.body.attachments as { contentType: string; content: Record<string, unknown> }[]) ?? [],
+      )
       .find((a) => a.contentType === 'application/vnd.microsoft.card.oauth');
     assert.ok(oauth, 'an OAuthCard was sent');
     const content = oauth.content as { tokenExchangeResource: { id: string }; buttons: { value: string }[] };
@@ -89,9 +103,16 @@ describe('Teams SSO: sign-in card, token exchange, on-behalf-of, sign-out', func
     await send(activity(serviceUrl, { text: 'whoami' }));
     assert.match(JSON.stringify(connector.cards().at(-1)), /Signed in as Adele Vance/);
     const stored = JSON.stringify(await h.bot.store.list('tokencache/'));
-    assert.ok(stored.includes(`tokencache/${TENANT}/users/${ADELE.aadObjectId}`), 'partitioned per tenant and user');
+    assert.ok(
+      stored.includes(`tokencache/${TENANT}/users/${ADELE.aadObjectId}`),
+      'partitioned per tenant and user',
+    );
     assert.ok(!/eyJ[A-Za-z0-9_-]{10,}/.test(stored), 'no token plaintext at rest');
-    assert.ok(fake.tokenRequests.slice(tokenCalls).every((f) => f.get('scope') === 'https://api.botframework.com/.default'));
+    assert.ok(
+      fake.tokenRequests
+        .slice(tokenCalls)
+        .every((f) => f.get('scope') === 'https://api.botframework.com/.default'),
+    );
 
     connector.clear();
     await send(activity(serviceUrl, { text: 'signout' }));

@@ -13,7 +13,11 @@ export async function handleWhoami(ctx: CommandContext, services: CommandService
       name: ctx.user.name ?? ctx.user.id,
       tenantId: ctx.tenantId,
       signInMode: services.signInMode,
-      groups: SERVICES.map((s) => ({ service: s.name, permission: s.permission, granted: granted.has(s.permission.toLowerCase()) })),
+      groups: SERVICES.map((s) => ({
+        service: s.name,
+        permission: s.permission,
+        granted: granted.has(s.permission.toLowerCase()),
+      })),
     }),
   };
 }
@@ -41,7 +45,8 @@ export async function handleSignout(services: CommandServices): Promise<Reply> {
     card: buildNoticeCard({
       tone: 'info',
       title: 'Signed out',
-      message: 'I deleted the tokens I kept for you. Commands that read tenant data will ask you to sign in again.',
+      message:
+        'I deleted the tokens I kept for you. Commands that read tenant data will ask you to sign in again.',
       actions: [{ title: 'signin', value: 'signin' }],
     }),
   };

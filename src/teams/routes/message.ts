@@ -20,8 +20,13 @@ export function registerMessageRoute(
 ): void {
   const answer = async (ctx: TurnContext, state: TurnState) => {
     await recordConversation(registry, ctx.activity);
-    const signOutSso = identity.mode === 'sso' ? () => app.authentication.signOutUser(ctx, state, SSO_SETTING) : undefined;
-    const reply = await respondToText(ctx.activity.text ?? '', commandContextOf(ctx), commandServicesOf(ctx, identity, signOutSso));
+    const signOutSso =
+      identity.mode === 'sso' ? () => app.authentication.signOutUser(ctx, state, SSO_SETTING) : undefined;
+    const reply = await respondToText(
+      ctx.activity.text ?? '',
+      commandContextOf(ctx),
+      commandServicesOf(ctx, identity, signOutSso),
+    );
     await ctx.sendActivity(toActivity(reply));
   };
   app.activity(ActivityTypes.Message, answer);
