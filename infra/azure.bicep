@@ -22,7 +22,7 @@ param botDisplayName string = 'M365 Pulse'
 @description('F0 is free for Teams-only bots (the Teams channel is a standard channel).')
 param botServiceSku string = 'F0'
 
-@description('BOT_ID: client id of the bot Entra app (botAadApp/create).')
+@description('BOT_ID: client id of the bot Entra app (single-tenant, created by teamsapp.yml).')
 param botAadAppClientId string
 
 @secure()
