@@ -1,0 +1,93 @@
+import type { AccessGate } from './access-gate';
+import { currentBucketStart, intervalMs } from './buckets';
+import { asCaller, type CallerToken } from './caller';
+import { METRICS, metricByFn } from './catalog';
+import type { IntervalMinutes, ServiceGroup } from './catalog-types';
+import type { CallOptions } from './client-types';
+import type { MetricsService, MetricStatus, SeriesReport, StatusReport } from './metrics-service';
+import type { SeriesPoint } from './series';
+
+/** Buckets of 15 minutes a status looks back: the newest complete one with data, and a 2-hour trend. */
+const TREND_BUCKETS = 8;
+
+/** A status report plus a short recent trend per metric (from the same cached fetch). */
+export interface StatusView {
+  report: StatusReport;
+  trends: Record<string, SeriesPoint[]>;
+}
+
+export interface SeriesRequest {
+  fn: string;
+  start: Date;
+  end: Date;
+  intervalMinutes: IntervalMinutes;
+  compareLastWeek: boolean;
+}
+
+/**
+ * The metrics one signed-in user of one tenant may read: every Graph call is made with their own token, and groups
+ * Graph denies them appear as not permitted even when another admin's call has cached the data.
+ */
+export class UserMetrics {
+  constructor(
+    private readonly service: MetricsService,
+    private readonly gate: AccessGate,
+    private readonly tenantId: string,
+    private readonly userId: string,
+    private readonly token: CallerToken,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async status(service?: ServiceGroup, opts: CallOptions = {}): Promise<StatusView> {
+    return asCaller(this.token, async () => {
+      const fns = METRICS.filter((m) => !service || m.service === service).map((m) => m.fn);
+      const groups = [...new Set(fns.map((fn) => metricByFn(fn)!.service))];
+      const access = await this.gate.check(this.tenantId, this.userId, groups);
+      const allowed = fns.filter((fn) => access.get(metricByFn(fn)!.service)?.allowed);
+      const report = await this.service.status(this.tenantId, allowed, {
+        ...opts,
+        lookbackBuckets: TREND_BUCKETS,
+      });
+      const byFn = new Map(report.metrics.map((m) => [m.fn, m]));
+      const metrics = fns.map((fn): MetricStatus => {
+        const a = access.get(metricByFn(fn)!.service)!;
+        return a.allowed ? byFn.get(fn)! : { fn, ok: false, error: a.error };
+      });
+      return { report: { ...report, metrics }, trends: await this.trends(allowed, opts) };
+    });
+  }
+
+  async series(req: SeriesRequest, opts: CallOptions = {}): Promise<SeriesReport> {
+    return asCaller(this.token, async () => {
+      const group = metricByFn(req.fn)?.service;
+      if (group) {
+        const a = (await this.gate.check(this.tenantId, this.userId, [group])).get(group)!;
+        if (!a.allowed) throw a.error;
+      }
+      return this.service.series(
+        this.tenantId,
+        req.fn,
+        { start: req.start, end: req.end, intervalMinutes: req.intervalMinutes },
+        { ...opts, compareLastWeek: req.compareLastWeek },
+      );
+    });
+  }
+
+  /** The last two hours of each metric, served from what `status` just cached (no extra Graph request). */
+  private async trends(fns: string[], opts: CallOptions): Promise<Record<string, SeriesPoint[]>> {
+    const end = currentBucketStart(this.now(), 15);
+    const window = {
+      start: new Date(end - TREND_BUCKETS * intervalMs(15)),
+      end: new Date(end),
+      intervalMinutes: 15,
+    };
+    const out: Record<string, SeriesPoint[]> = {};
+    await Promise.all(
+      fns.map(async (fn) => {
+        const r = await this.service.series(this.tenantId, fn, window, opts).catch(() => undefined);
+        if (r) out[fn] = r.series.points;
+      }),
+    );
+    return out;
+  }
+}
