@@ -1,12 +1,6 @@
-import {
-  BatchRequestContent,
-  BatchResponseContent,
-  type BatchRequestBody,
-  type BatchResponseBody,
-} from '@microsoft/microsoft-graph-client';
+import { BatchRequestContent, type BatchRequestBody } from '@microsoft/microsoft-graph-client';
+import { headerLookup } from './retry-after';
 import type { RawResponse } from './sdk-transport';
-
-const NO_BODY_STATUSES = new Set([204, 205, 304]);
 
 /** `{"requests":[{id, method: GET, url: relative path}]}` via the SDK's BatchRequestContent (which enforces ≤ 20). */
 export function buildBatchBody(
@@ -24,22 +18,12 @@ export function buildBatchBody(
 }
 
 /**
- * Reads a `$batch` answer into one raw response per item id (answers may come in any order), or describes what is
- * wrong with it. Items go through the SDK's BatchResponseContent after reshaping: it only re-serialises JSON bodies
- * when the header key is exactly `Content-Type`, and builds a `Response` per item (status 200–599 required).
+ * Reads a `$batch` answer into one response per item id (answers may come in any order), bodies left as parsed
+ * JSON; or returns what is wrong with it. The SDK's BatchResponseContent is not used here: it re-serialises every
+ * body into a `Response` (double JSON work on answers of ~1 MB) and turns an object body whose header key is not
+ * exactly `Content-Type` into "[object Object]".
  */
-export async function readBatchAnswer(text: string): Promise<Map<string, RawResponse> | string> {
-  const body = normaliseBatchBody(text);
-  if (typeof body === 'string') return body;
-  const out = new Map<string, RawResponse>();
-  for (const [id, res] of new BatchResponseContent(body as BatchResponseBody).getResponses()) {
-    out.set(id, { status: res.status, headers: res.headers, text: await res.text() });
-  }
-  return out;
-}
-
-/** Checks a `$batch` answer's shape and reshapes items for BatchResponseContent; a string says what is wrong. */
-export function normaliseBatchBody(text: string): { responses: Record<string, unknown>[] } | string {
+export function readBatchAnswer(text: string): Map<string, RawResponse> | string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -48,27 +32,15 @@ export function normaliseBatchBody(text: string): { responses: Record<string, un
   }
   const responses = (parsed as { responses?: unknown } | null)?.responses;
   if (!Array.isArray(responses)) return 'the body has no "responses" array';
-  const out: Record<string, unknown>[] = [];
+  const out = new Map<string, RawResponse>();
   for (const r of responses) {
     const item = r as { id?: unknown; status?: unknown; headers?: unknown; body?: unknown } | null;
     if (!item || typeof item.id !== 'string') return 'an item has no id';
-    if (typeof item.status !== 'number' || item.status < 200 || item.status > 599) {
+    if (typeof item.status !== 'number' || item.status < 100 || item.status > 599) {
       return `item ${item.id} has no valid status`;
     }
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries((item.headers as Record<string, unknown>) ?? {})) {
-      if (v !== undefined && v !== null)
-        headers[k.toLowerCase() === 'content-type' ? 'Content-Type' : k] = String(v);
-    }
-    const body = NO_BODY_STATUSES.has(item.status) || item.body === null ? undefined : item.body;
-    if (body !== undefined && typeof body !== 'string') {
-      if (!headers['Content-Type']?.startsWith('application/json'))
-        headers['Content-Type'] = 'application/json';
-    } else if (typeof body === 'string' && headers['Content-Type']?.startsWith('application/json')) {
-      // A JSON string value would be double-encoded by BatchResponseContent; keep it as text.
-      headers['Content-Type'] = 'text/plain';
-    }
-    out.push({ id: item.id, status: item.status, headers, body });
+    const headers = headerLookup((item.headers ?? {}) as Record<string, unknown>);
+    out.set(item.id.toLowerCase(), { status: item.status, headers, body: item.body });
   }
-  return { responses: out };
+  return out;
 }

@@ -135,7 +135,7 @@ export class GraphMetricsClient {
     };
     if ('error' in raw) return failAll(raw);
     if (raw.status !== 200) return failAll(statusFailure(raw, tenantId, this.deps.now()));
-    const answers = await readBatchAnswer(raw.text);
+    const answers = readBatchAnswer(typeof raw.body === 'string' ? raw.body : '');
     const requestId = raw.headers.get('request-id') ?? undefined;
     if (typeof answers === 'string') {
       const message = `Microsoft Graph returned a batch answer Pulse could not read: ${answers}.`;
@@ -144,7 +144,7 @@ export class GraphMetricsClient {
       return failAll({ error, retryable: false });
     }
     for (const { index, query } of sendable) {
-      const answer = answers.get(String(index));
+      const answer = answers.get(String(index).toLowerCase());
       if (answer) out.set(index, this.interpret(tenantId, query, answer));
       else {
         const error = new ServiceError(`Microsoft Graph left ${query.fn} out of the batch answer.`, {

@@ -13,6 +13,12 @@ export interface PlannedFetch {
   range: MsRange;
 }
 
+/**
+ * `fewer-requests` (default) merges ranges when that saves HTTP requests; `less-data` never merges (more requests,
+ * far fewer buckets: no week of data per metric on a cold status).
+ */
+export type FetchPreference = 'fewer-requests' | 'less-data';
+
 /** HTTP requests needed for `items` queries: one GET for a single query, else one `$batch` per 20. */
 export function requestsFor(items: number): number {
   return items <= 1 ? items : Math.ceil(items / MAX_BATCH_SIZE);
@@ -31,8 +37,12 @@ const span = (ranges: readonly MsRange[]) => ranges.reduce((sum, r) => sum + r.e
  * then the functions whose merge adds the least span are merged first. Example: 39 cold metrics × (now, same time
  * last week) = 78 queries = 4 batches; merged, 39 covering windows = 2 batches (and a week of buckets for the cache).
  */
-export function planFetches(needs: readonly FnNeed[]): PlannedFetch[] {
+export function planFetches(
+  needs: readonly FnNeed[],
+  prefer: FetchPreference = 'fewer-requests',
+): PlannedFetch[] {
   const active = needs.filter((n) => n.ranges.length > 0);
+  if (prefer === 'less-data') return active.flatMap((n) => n.ranges.map((range) => ({ fn: n.fn, range })));
   const target = requestsFor(active.length);
   let items = active.reduce((sum, n) => sum + n.ranges.length, 0);
   const merged = new Set<string>();

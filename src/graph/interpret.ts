@@ -16,7 +16,7 @@ export function interpretResponse(
   if (raw.status >= 200 && raw.status < 300) {
     const requestId = raw.headers.get('request-id') ?? undefined;
     try {
-      const series = parseSeries(raw.text, {
+      const series = parseSeries(raw.body, {
         tenantId,
         fn: query.fn,
         unit: ctx.unit,
@@ -42,7 +42,7 @@ export function interpretResponse(
 export function statusFailure(raw: RawResponse, tenantId: string, now: number): SharedFailure {
   return {
     error: (fn) =>
-      mapGraphError({ status: raw.status, body: raw.text, headers: raw.headers, tenantId, fn, now }),
+      mapGraphError({ status: raw.status, body: raw.body, headers: raw.headers, tenantId, fn, now }),
     retryable: isRetryableStatus(raw.status),
     retryAfterMs: retryAfterMs(raw.headers.get('retry-after'), now),
   };

@@ -6,6 +6,7 @@ import type { IntervalMinutes } from './catalog-types';
 import { GraphMetricsClient } from './client';
 import type { CallOptions, SeriesResult, TokenProvider } from './client-types';
 import { InvalidRequestError, type MetricsApiError } from './errors';
+import type { FetchPreference } from './fetch-plan';
 import { refreshSeries, type MetricsClient, type RefreshOutcome } from './refresh';
 import { SingleFlight } from './single-flight';
 import { staleNote, type StaleNote } from './stale-note';
@@ -126,7 +127,7 @@ export class MetricsService {
     tenantId: string,
     interval: IntervalMinutes,
     needs: { fn: string; windows: MsRange[] }[],
-    opts: CallOptions,
+    opts: CallOptions & { prefer?: FetchPreference },
   ) {
     const { client, budget } = this.deps;
     return refreshSeries(

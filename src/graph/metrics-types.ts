@@ -1,5 +1,6 @@
 import type { IntervalMinutes } from './catalog-types';
 import type { CallOptions } from './client-types';
+import type { FetchPreference } from './fetch-plan';
 import type { MetricsApiError } from './errors';
 import type { Series, SeriesPoint } from './series';
 import type { StaleNote } from './stale-note';
@@ -10,6 +11,12 @@ export interface StatusOptions extends CallOptions {
   intervalMinutes?: IntervalMinutes;
   /** Complete buckets searched back for the newest one with data (late data); default 4. */
   lookbackBuckets?: number;
+  /**
+   * Cold-cache plan. `fewer-requests` (default): one window per metric covering now and last week, so 39 metrics
+   * take 2 `$batch` requests, cost 1 of each metric's request budget and leave a week in the cache. `less-data`: two
+   * small windows per metric (4 requests for 39 metrics), much less data for Graph to compute and send.
+   */
+  prefer?: FetchPreference;
 }
 
 /** One metric's current state: newest complete bucket with data and the same bucket a week earlier. */

@@ -58,17 +58,19 @@ export function parseSeries(body: unknown, ctx: ParseContext): Series {
 
 type Fail = (what: string) => MalformedResponseError;
 
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+const LENIENT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
 function readTime(item: unknown, i: number, fail: Fail): number {
   const raw = (item as { intervalStartDateTime?: unknown } | null)?.intervalStartDateTime;
-  // Graph writes UTC with `Z` (0-7 fractional digits); a zone-less value is read as UTC, never as local time.
-  if (
-    typeof raw !== 'string' ||
-    !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$/.test(raw)
-  ) {
-    throw fail(`item ${i} has no valid intervalStartDateTime`);
+  if (typeof raw !== 'string') throw fail(`item ${i} has no valid intervalStartDateTime`);
+  // Fast path: Graph's usual whole-second UTC form.
+  let ms = CANONICAL.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (Number.isNaN(ms) && LENIENT.test(raw)) {
+    // 0-7 fractional digits, a space for `T`, an offset; a zone-less value is read as UTC, never as local time.
+    const withZone = /(Z|[+-]\d{2}:\d{2})$/.test(raw) ? raw : `${raw}Z`;
+    ms = Date.parse(withZone.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1'));
   }
-  const withZone = /(Z|[+-]\d{2}:\d{2})$/.test(raw) ? raw : `${raw}Z`;
-  const ms = Date.parse(withZone.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1'));
   if (Number.isNaN(ms)) throw fail(`item ${i} has no valid intervalStartDateTime`);
   return ms;
 }

@@ -5,7 +5,7 @@ import type { GraphMetricsClient } from './client';
 import type { CallOptions, MetricQuery, SeriesResult } from './client-types';
 import { budgetExhaustedError } from './error-mapping';
 import { MetricsApiError } from './errors';
-import { covering, planFetches, type PlannedFetch } from './fetch-plan';
+import { covering, planFetches, type FetchPreference, type PlannedFetch } from './fetch-plan';
 import type { SingleFlight } from './single-flight';
 
 /** The two client calls the service needs; a test double or the real GraphMetricsClient. */
@@ -38,7 +38,7 @@ export async function refreshSeries(
   tenantId: string,
   intervalMinutes: IntervalMinutes,
   needs: readonly WindowNeed[],
-  opts: CallOptions,
+  opts: CallOptions & { prefer?: FetchPreference },
 ): Promise<Map<string, RefreshOutcome>> {
   const now = deps.now();
   const out = new Map<string, RefreshOutcome>();
@@ -48,6 +48,7 @@ export async function refreshSeries(
       fn: n.fn,
       ranges: n.windows.flatMap((w) => deps.cache.staleRange(key(n.fn), w, now) ?? []),
     })),
+    opts.prefer,
   );
   const allowed = withinBudget(deps.budget, tenantId, plan, (fn, retryAt) =>
     out.set(fn, { ok: false, error: budgetExhaustedError(tenantId, fn, retryAt) }),

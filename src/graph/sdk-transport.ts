@@ -7,6 +7,7 @@ import {
   type Context,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
+import type { HeaderLookup } from './retry-after';
 
 /** Raised inside the middleware chain when the per-tenant token provider fails; mapped to SignInRequired. */
 export class TokenUnavailableError extends GraphClientError {
@@ -59,8 +60,9 @@ export class TenantAuthHandler implements Middleware {
 /** The raw answer our code parses and maps; the SDK never interprets it. */
 export interface RawResponse {
   status: number;
-  headers: Headers;
-  text: string;
+  headers: HeaderLookup;
+  /** Text of an HTTP response, or the already-parsed JSON of a `$batch` item. */
+  body: unknown;
 }
 
 export interface SendRequest {
@@ -94,6 +96,6 @@ export class SdkTransport {
       .option('signal', req.signal)
       .middlewareOptions([new AuthenticationHandlerOptions({ getAccessToken: req.getAccessToken })]);
     const response = (await (req.method === 'GET' ? request.get() : request.post(req.body))) as Response;
-    return { status: response.status, headers: response.headers, text: await response.text() };
+    return { status: response.status, headers: response.headers, body: await response.text() };
   }
 }

@@ -50,3 +50,15 @@ describe('graph/fetch-plan', () => {
     assert.deepEqual(planFetches([need('a', []), need('b', [recent])]), [{ fn: 'b', range: recent }]);
   });
 });
+
+describe('graph/fetch-plan preference', () => {
+  it('less-data never merges: 39 x 2 windows stay 78 small queries (4 batches)', () => {
+    const plan = planFetches(
+      Array.from({ length: 39 }, (_, i) => need(`fn${i}`)),
+      'less-data',
+    );
+    assert.equal(plan.length, 78);
+    assert.equal(requestsFor(plan.length), 4);
+    assert.ok(plan.every((p) => p.range.end - p.range.start === H));
+  });
+});

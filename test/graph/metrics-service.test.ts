@@ -44,6 +44,21 @@ describe('graph/metrics-service over the simulator (real HTTP, shared injected c
     }
   });
 
+  it('cold status with prefer less-data: 4 requests of small windows, same answer', async () => {
+    const fewer = await service().status(A);
+    const before = graphRequests();
+    const less = await service().status(A, undefined, { prefer: 'less-data' });
+    assert.equal(graphRequests() - before, 4);
+    assert.deepEqual(less.metrics, fewer.metrics);
+    const items = sim.requestLog.filter((e) => e.kind === 'batch-item' && e.fn === MAIL).slice(1);
+    assert.deepEqual(
+      items
+        .map((e) => /Start\w*=([^,]+),\w+=([^,]+),/.exec(decodeURIComponent(e.path))!.slice(1).join(' '))
+        .sort(),
+      ['2024-09-25T11:00:00Z 2024-09-25T12:00:00Z', '2024-10-02T11:00:00Z 2024-10-02T12:00:00Z'],
+    );
+  });
+
   it('warm status within the bucket: no HTTP request, same answer', async () => {
     const s = service();
     const cold = await s.status(A);

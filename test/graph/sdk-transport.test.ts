@@ -27,7 +27,7 @@ describe('graph/sdk-transport', () => {
     const raw = await send(new SdkTransport(fake.url), '/reports/serviceActivity/getX()');
     assert.equal(raw.status, 429);
     assert.equal(raw.headers.get('retry-after'), '3');
-    assert.match(raw.text, /TooManyRequests/);
+    assert.match(String(raw.body), /TooManyRequests/);
     assert.equal(fake.calls[0].authorization, 'Bearer tok');
     assert.equal(fake.calls[0].clientRequestId, 'cid-1');
   });
