@@ -7,6 +7,7 @@ import { SqliteStore } from './store/sqlite-store';
 import type { KeyValueStore } from './store/store';
 import { createBot, type Bot } from './teams/bot';
 import { createIdentity } from './auth/create-identity';
+import { createGraphServices } from './graph/graph-services';
 
 export interface RunningBot {
   url: string;
@@ -31,8 +32,10 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const logger = createLogger(config.logLevel, options.logDestination);
   const store = options.store ?? new SqliteStore(config.storePath);
   const { identity, cachePlugin } = await createIdentity(config, store);
+  const graph = createGraphServices(config.graphBaseUrl);
   const bot = createBot({
     config,
+    graph,
     store,
     logger,
     identity,

@@ -1,3 +1,5 @@
+import type { UserMetrics } from '../graph/user-metrics';
+
 /** What command handlers may ask of the outside world for the current user, without knowing how it is done. */
 export interface CommandServices {
   /** How users sign in here: Teams SSO, the demo identity, or not at all (no Entra app configured). */
@@ -6,4 +8,6 @@ export interface CommandServices {
   graphToken(): Promise<string>;
   /** Forgets the user's tokens. */
   signOut(): Promise<void>;
+  /** Telemetry of the user's tenant, read with the user's own token. */
+  metrics: UserMetrics;
 }

@@ -3,6 +3,7 @@ import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams
 import type { Request, Response } from 'botbuilder';
 import type { EncryptedCachePlugin } from '../auth/encrypted-cache-plugin';
 import type { Identity } from '../auth/identity';
+import type { GraphServices } from '../graph/graph-services';
 import { withPartition } from '../auth/partition';
 import type { Config } from '../config/config';
 import { ConversationRegistry } from '../conversations/registry';
@@ -22,6 +23,7 @@ export interface BotDeps {
   store: KeyValueStore;
   logger: Logger;
   identity: Identity;
+  graph: GraphServices;
   /** The encrypted token cache teams-ai's SSO uses (production). */
   cachePlugin?: EncryptedCachePlugin;
   /** teams-ai's typing indicator (on in production; tests may turn it off). */
@@ -50,7 +52,7 @@ export function createBot(deps: BotDeps): Bot {
       deps.identity.mode === 'sso' && deps.cachePlugin ? ssoOptions(config, deps.cachePlugin) : undefined,
   });
   registerInstallRoutes(app, registry);
-  registerMessageRoute(app, registry, deps.identity);
+  registerMessageRoute(app, registry, deps.identity, deps.graph);
 
   app.error(async (ctx, err) => {
     const correlationId = correlationIdOf(ctx);

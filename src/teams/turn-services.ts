@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Identity, TeamsUser } from '../auth/identity';
 import type { CommandServices } from '../commands/services';
+import type { GraphServices } from '../graph/graph-services';
+import { UserMetrics } from '../graph/user-metrics';
 import { tenantOf } from './turn-info';
 
 /** The signed-in user of a turn: Entra object id (or the Teams id when a client sends none) within the tenant. */
@@ -17,16 +19,20 @@ export function teamsUserOf(ctx: TurnContext): TeamsUser {
 /** The command services of one turn, bound to its user. `extraSignOut` also clears teams-ai's own sign-in state. */
 export function commandServicesOf(
   ctx: TurnContext,
-  identity: Identity,
+  deps: { identity: Identity; graph: GraphServices },
   extraSignOut?: () => Promise<void>,
 ): CommandServices {
+  const { identity, graph } = deps;
   const user = teamsUserOf(ctx);
+  const token = () => identity.graphToken(user);
   return {
     signInMode: identity.mode,
-    graphToken: () => identity.graphToken(user),
+    graphToken: token,
     signOut: async () => {
       await extraSignOut?.();
       await identity.signOut(user);
+      graph.gate.forget(user.tenantId, user.oid);
     },
+    metrics: new UserMetrics(graph.metrics, graph.gate, user.tenantId, user.oid, token),
   };
 }

@@ -1,6 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Identity } from '../../auth/identity';
+import type { GraphServices } from '../../graph/graph-services';
 import { respondToText } from '../../commands/respond';
 import type { ConversationRegistry } from '../../conversations/registry';
 import { toActivity } from '../reply-activity';
@@ -17,6 +18,7 @@ export function registerMessageRoute(
   app: Application<TurnState>,
   registry: ConversationRegistry,
   identity: Identity,
+  graph: GraphServices,
 ): void {
   const answer = async (ctx: TurnContext, state: TurnState) => {
     await recordConversation(registry, ctx.activity);
@@ -25,7 +27,7 @@ export function registerMessageRoute(
     const reply = await respondToText(
       ctx.activity.text ?? '',
       commandContextOf(ctx),
-      commandServicesOf(ctx, identity, signOutSso),
+      commandServicesOf(ctx, { identity, graph }, signOutSso),
     );
     await ctx.sendActivity(toActivity(reply));
   };
