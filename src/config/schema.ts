@@ -49,7 +49,7 @@ export const envSchema = z.object({
   AAD_APP_CLIENT_ID: guid('an Entra application (client) id:'),
   AAD_APP_CLIENT_SECRET: optionalText,
   AAD_APP_TENANT_ID: optionalText,
-  AAD_APP_OAUTH_AUTHORITY_HOST: url.default('https://login.microsoftonline.com'),
+  AAD_APP_OAUTH_AUTHORITY_HOST: url.transform((v) => v ?? 'https://login.microsoftonline.com'),
   MSAL_AUTHORITY_METADATA: json,
   MSAL_CLOUD_DISCOVERY_METADATA: json,
   TOKEN_CACHE_KEY: optionalText.refine(
@@ -66,8 +66,8 @@ export const envSchema = z.object({
     .max(65535, 'must be from 0 to 65535 (0 picks a free port)')
     .default(3978),
   HOST: optionalText,
-  GRAPH_BASE_URL: url.default('https://graph.microsoft.com'),
-  STORE_PATH: optionalText.default('./data/pulse.db'),
+  GRAPH_BASE_URL: url.transform((v) => v ?? 'https://graph.microsoft.com'),
+  STORE_PATH: optionalText.transform((v) => v ?? './data/pulse.db'),
   ALLOWED_TENANTS: optionalText.refine(
     (v) => v === undefined || v.split(',').every((t) => GUID.test(t.trim())),
     'must be a comma-separated list of tenant id GUIDs',

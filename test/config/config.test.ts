@@ -39,6 +39,14 @@ describe('config', () => {
     assert.equal(c.botFrameworkAuth.MicrosoftAppId, '');
   });
 
+  it('treats empty values as unset (Teams Toolkit writes empty keys)', () => {
+    const c = parseConfig({ AAD_APP_OAUTH_AUTHORITY_HOST: '', GRAPH_BASE_URL: ' ', STORE_PATH: '', PORT: '', BOT_ID: '' });
+    assert.equal(c.aad.authorityHost, 'https://login.microsoftonline.com');
+    assert.equal(c.graphBaseUrl, 'https://graph.microsoft.com');
+    assert.equal(c.storePath, './data/pulse.db');
+    assert.equal(c.demo, true);
+  });
+
   it('runs as a production bot when BOT_ID is set: all interfaces, auth on, tenants lower-cased', () => {
     const c = parseConfig({ ...prod, ALLOWED_TENANTS: ` ${TENANT.toUpperCase()} ,${TENANT}`, PORT: '8080' });
     assert.equal(c.demo, false);
