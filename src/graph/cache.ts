@@ -81,7 +81,10 @@ export class SeriesCache {
     for (const t of bucketStarts(Date.parse(series.start), Date.parse(series.end), key.intervalMinutes)) {
       line.set(t, { v: values.get(t) ?? null, at: fetchedAt });
     }
-    for (const t of line.keys()) if (t < fetchedAt - this.retentionMs) line.delete(t);
+    // Amortised pruning: only once a line holds twice the buckets the retention period can, so memory stays bounded.
+    if (line.size > (2 * this.retentionMs) / intervalMs(key.intervalMinutes)) {
+      for (const t of line.keys()) if (t < fetchedAt - this.retentionMs) line.delete(t);
+    }
     this.lines.delete(k);
     this.lines.set(k, line);
     while (this.lines.size > this.maxKeys) this.lines.delete(this.lines.keys().next().value as string);

@@ -39,19 +39,21 @@ export function parseSeries(body: unknown, ctx: ParseContext): Series {
   const { start, end, intervalMinutes } = ctx.window;
   const startMs = start.getTime();
   const endMs = end.getTime();
-  const byBucket = new Map<number, number>();
+  const byBucket = new Map<number, SeriesPoint>();
   items.forEach((item, i) => {
-    const t = readTime(item, i, fail);
+    const { ms, canonical } = readTime(item, i, fail);
     const v = readNumber(item, i, ctx.unit, fail);
-    if (t < startMs || t >= endMs) return;
-    byBucket.set(floorToBucket(t, intervalMinutes), v);
+    if (ms < startMs || ms >= endMs) return;
+    const t = floorToBucket(ms, intervalMinutes);
+    // Reuse Graph's own string when it already is the bucket start in our form (the usual case).
+    byBucket.set(t, { t: canonical && t === ms ? canonical : isoSeconds(t), v });
   });
   const points: SeriesPoint[] = [];
   const gaps: string[] = [];
   for (const t of bucketStarts(startMs, endMs, intervalMinutes)) {
-    const v = byBucket.get(t);
-    if (v === undefined) gaps.push(isoSeconds(t));
-    else points.push({ t: isoSeconds(t), v });
+    const p = byBucket.get(t);
+    if (p) points.push(p);
+    else gaps.push(isoSeconds(t));
   }
   return { fn: ctx.fn, intervalMinutes, start: isoSeconds(startMs), end: isoSeconds(endMs), points, gaps };
 }
@@ -61,18 +63,22 @@ type Fail = (what: string) => MalformedResponseError;
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const LENIENT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$/;
 
-function readTime(item: unknown, i: number, fail: Fail): number {
+function readTime(item: unknown, i: number, fail: Fail): { ms: number; canonical?: string } {
   const raw = (item as { intervalStartDateTime?: unknown } | null)?.intervalStartDateTime;
   if (typeof raw !== 'string') throw fail(`item ${i} has no valid intervalStartDateTime`);
   // Fast path: Graph's usual whole-second UTC form.
-  let ms = CANONICAL.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (CANONICAL.test(raw)) {
+    const ms = Date.parse(raw);
+    if (!Number.isNaN(ms)) return { ms, canonical: raw };
+  }
+  let ms = Number.NaN;
   if (Number.isNaN(ms) && LENIENT.test(raw)) {
     // 0-7 fractional digits, a space for `T`, an offset; a zone-less value is read as UTC, never as local time.
     const withZone = /(Z|[+-]\d{2}:\d{2})$/.test(raw) ? raw : `${raw}Z`;
     ms = Date.parse(withZone.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1'));
   }
   if (Number.isNaN(ms)) throw fail(`item ${i} has no valid intervalStartDateTime`);
-  return ms;
+  return { ms };
 }
 
 function readNumber(item: unknown, i: number, unit: MetricUnit, fail: Fail): number {

@@ -105,8 +105,8 @@ describe('graph/cache', () => {
     assert.deepEqual(c.staleRange({ ...key, intervalMinutes: 30 }, w, T('12:07')), w);
   });
 
-  it('evicts the least recently used line beyond maxKeys, and drops buckets older than retention', () => {
-    const c = new SeriesCache({ maxKeys: 2, retentionMs: 60 * MIN });
+  it('evicts the least recently used line beyond maxKeys', () => {
+    const c = new SeriesCache({ maxKeys: 2 });
     const w = { start: T('09:00'), end: T('10:00') };
     c.put({ ...key, tenantId: 'A' }, fetched(w.start, w.end), T('10:05'));
     c.put({ ...key, tenantId: 'B' }, fetched(w.start, w.end), T('10:05'));
@@ -114,10 +114,15 @@ describe('graph/cache', () => {
     c.put({ ...key, tenantId: 'C' }, fetched(w.start, w.end), T('10:05'));
     assert.equal(c.size, 2);
     assert.equal(c.read({ ...key, tenantId: 'B' }, w).unknown, 4);
-    assert.equal(
-      c.read({ ...key, tenantId: 'A' }, w).unknown,
-      1,
-      '09:00 is older than 60 minutes before 10:05',
-    );
+    assert.equal(c.read({ ...key, tenantId: 'A' }, w).unknown, 0);
+  });
+
+  it('drops buckets older than the retention once a line outgrows twice the retention', () => {
+    const c = new SeriesCache({ retentionMs: 60 * MIN });
+    const w = { start: T('09:00'), end: T('12:00') };
+    c.put(key, fetched(T('09:00'), T('10:00')), T('10:05'));
+    assert.equal(c.read(key, w).unknown, 8, 'no pruning below 8 buckets');
+    c.put(key, fetched(T('10:00'), T('12:00')), T('12:05'));
+    assert.equal(c.read(key, w).unknown, 9, 'only 11:15, 11:30 and 11:45 are within 60 minutes of 12:05');
   });
 });

@@ -26,7 +26,8 @@ export function simulatorTokenProvider(
       }),
     });
     const body = (await res.json()) as { access_token?: string; error_description?: string };
-    if (!res.ok || !body.access_token) throw new Error(`token endpoint ${res.status}: ${body.error_description}`);
+    if (!res.ok || !body.access_token)
+      throw new Error(`token endpoint ${res.status}: ${body.error_description}`);
     issued++;
     return body.access_token;
   };
