@@ -72,7 +72,13 @@ export function statusView(report: StatusReport): View {
         text: (v) => (typeof v === 'number' ? formatChange(v) : '-'),
       },
       { key: 'error', header: 'error', inTable: false },
-      { key: 'note', header: 'note', tableOnly: true, hideWhenEmpty: true },
+      {
+        key: 'note',
+        header: 'note',
+        tableOnly: true,
+        hideWhenEmpty: true,
+        text: (v) => (typeof v === 'string' ? v : ''),
+      },
     ],
     rows: report.metrics.map(row),
   };
