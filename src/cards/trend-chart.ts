@@ -1,0 +1,33 @@
+import { text } from './card-kit';
+
+/** One line of a chart: x labels must be shared between lines so they overlay. */
+export interface ChartLine {
+  legend: string;
+  values: { x: string; y: number }[];
+}
+
+/**
+ * A Teams `Chart.Line` (a Teams extension of Adaptive Cards) with axis titles and a `fallback` for clients without
+ * charts. The chart's own title is not shown by Teams' renderer, so callers put a TextBlock above it.
+ */
+export function lineChart(input: {
+  title: string;
+  lines: ChartLine[];
+  xAxisTitle: string;
+  yAxisTitle: string;
+  fallback: object;
+}): object {
+  return {
+    type: 'Chart.Line',
+    title: input.title,
+    xAxisTitle: input.xAxisTitle,
+    yAxisTitle: input.yAxisTitle,
+    data: input.lines,
+    fallback: input.fallback,
+  };
+}
+
+/** The simplest fallback: the sparkline in monospace with a caption. */
+export function sparkFallback(caption: string, spark: string): object {
+  return text(`${caption} ${spark}`, { fontType: 'Monospace' });
+}
