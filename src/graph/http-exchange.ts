@@ -52,6 +52,10 @@ export async function exchange(transport: SdkTransport, x: Exchange): Promise<Ra
         retryable: false,
       };
     }
+    if (opts.signal?.aborted) {
+      const message = 'The request was cancelled before Microsoft Graph answered.';
+      return { error: (fn) => new TimeoutError(message, { tenantId, fn }), retryable: false };
+    }
     if (controller.signal.aborted) return timeout;
     const reason = redactSecrets(e instanceof Error ? e.message : String(e));
     return {

@@ -300,6 +300,16 @@ describe('graph/client (real HTTP on loopback)', () => {
     assert.ok(Date.now() - t0 < 2_000);
   });
 
+  it('a caller abort stops the call at once with a cancellation message', async () => {
+    fake = await startFakeGraph(() => ({ status: 0 }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    await assert.rejects(
+      client(fake.url).getSeries('t', { fn: countMetrics[0].fn, window }, { signal: controller.signal }),
+      { name: 'TimeoutError', message: /cancelled before Microsoft Graph answered/ },
+    );
+  });
+
   it('maps a refused connection to NetworkError after retrying', async () => {
     fake = await startFakeGraph(() => ok());
     const url = fake.url;
