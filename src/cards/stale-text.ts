@@ -16,7 +16,8 @@ export function staleLines(notes: readonly StaleNote[], now: Date, timeZone: str
   for (const n of notes) byReason.set(n.reason, [...(byReason.get(n.reason) ?? []), n]);
   return [...byReason].map(([reason, group]) => {
     const since = Math.min(...group.map((n) => Date.parse(n.since)));
-    const retry = Math.max(...group.map((n) => (n.retryAfter ? Date.parse(n.retryAfter) : 0)));
+    const latest = Math.max(...group.map((n) => (n.retryAfter ? Date.parse(n.retryAfter) : 0)));
+    const retry = Math.ceil(latest / 60_000) * 60_000;
     const count =
       notes.length > 1 || group.length > 1 ? ` (${group.length} metric${group.length > 1 ? 's' : ''})` : '';
     const until = retry > 0 ? ` until ${formatLocalTime(retry, now, timeZone)}` : '';

@@ -1,0 +1,203 @@
+import { metricByFn, serviceById } from '../graph/catalog';
+import type { MetricDef } from '../graph/catalog-types';
+import type { SeriesReport } from '../graph/metrics-service';
+import type { AdaptiveCard } from './card';
+import { executeAction, newCard, text } from './card-kit';
+import { bucketMeans, pickIndices } from './downsample';
+import {
+  axisLabeller,
+  formatChange,
+  formatDataAge,
+  formatPointChange,
+  formatValue,
+  safeTimeZone,
+} from './format';
+import { metricFallback } from './metric-fallback';
+import { sparkline } from './sparkline';
+import { staleLines } from './stale-text';
+import { lineChart, type ChartLine } from './trend-chart';
+import { columnStats, deviations, windowGrid, type ColumnStats, type WindowGrid } from './window-stats';
+
+/** X values per chart at most (both lines share them). */
+export const MAX_CHART_POINTS = 100;
+/** Glyphs in the window's sparkline (fallback and summary). */
+export const METRIC_SPARK_WIDTH = 48;
+
+export interface MetricCardInput {
+  report: SeriesReport;
+  now: Date;
+  /** IANA zone of the user; unknown zones fall back to UTC. */
+  timeZone: string;
+  /** How the window was asked for, e.g. `last 6 hours`; shown in the title. */
+  windowLabel: string;
+  /**
+   * The query to repeat on Refresh (`show.refresh` data); default
+   * `{ metric: <id>, window: windowLabel, interval, compare }`.
+   */
+  query?: Record<string, string | number | boolean>;
+}
+
+const FALLBACK_METRIC = (fn: string): MetricDef => ({
+  id: fn,
+  fn,
+  service: 'exchange',
+  name: fn,
+  description: '',
+  unit: 'count',
+  higherIsBetter: true,
+  permission: '',
+  roles: [],
+  aliases: [],
+  defaultRule: { kind: 'drop', threshold: 50, forBuckets: 2 },
+  typical: 0,
+});
+
+/**
+ * One metric over a window: a `Chart.Line` of this week (and last week's same window), downsampled to 100 points
+ * keeping every group's extremes, the window's min/max/average/latest, the buckets furthest from last week, gaps,
+ * the report's notes, a table fallback for clients without charts, and Refresh / compare buttons.
+ */
+export function buildMetricCard(input: MetricCardInput): AdaptiveCard {
+  const { report, now, windowLabel } = input;
+  const tz = safeTimeZone(input.timeZone);
+  const metric = metricByFn(report.series.fn) ?? FALLBACK_METRIC(report.series.fn);
+  const interval = report.series.intervalMinutes;
+  const grid = windowGrid(report);
+  const label = axisLabeller(grid.times.length ? grid.times[grid.times.length - 1] - grid.times[0] : 0, tz);
+  const stats = columnStats(grid.thisWeek);
+  const lastStats = grid.lastWeek ? columnStats(grid.lastWeek) : undefined;
+  const value = (v: number) => formatValue(v, metric.unit);
+  const small = { size: 'Small', isSubtle: true, spacing: 'None' };
+  const service = serviceById(metric.service)?.name ?? metric.service;
+  const dataEnd = stats ? grid.times[stats.latest.i] + interval * 60_000 : undefined;
+  const age = dataEnd ? ` · ${formatDataAge(dataEnd, now, tz)}` : '';
+
+  const body: object[] = [
+    text(`${metric.name}, ${windowLabel}`, { size: 'Medium', weight: 'Bolder' }),
+    text(`${service} · ${interval}-minute buckets · times in ${tz}${age}`, small),
+    ...(metric.description ? [text(metric.description, { spacing: 'Small' })] : []),
+    ...(metric.preview ? [text('Preview signal: Microsoft may change or withdraw it.', small)] : []),
+    ...staleLines(report.stale ? [report.stale] : [], now, tz).map((l) =>
+      text(`⏳ ${l}`, { size: 'Small', color: 'Warning' }),
+    ),
+  ];
+  if (!stats) {
+    body.push(text(`No data in this window (${grid.times.length} buckets).`, { color: 'Warning' }));
+  } else {
+    body.push(chart(metric, grid, label, tz, interval, windowLabel));
+    body.push({ type: 'FactSet', facts: facts(stats, lastStats, grid, label, value, metric) });
+    body.push(...deviationBlock(metric, grid, label, value));
+  }
+  body.push(...gapLines(report, grid));
+  body.push(...report.notes.map((n) => text(n, { size: 'Small', isSubtle: true })));
+
+  const query = input.query ?? {
+    metric: metric.id,
+    window: windowLabel,
+    interval,
+    compare: Boolean(report.lastWeek),
+  };
+  const actions = [executeAction('Refresh', 'show.refresh', query)];
+  if (!report.lastWeek)
+    actions.push(executeAction('vs last week', 'show.refresh', { ...query, compare: true }));
+  return newCard(body, actions);
+}
+
+const round = (v: number, metric: MetricDef) =>
+  metric.unit === 'percent' ? Math.round(v * 10) / 10 : Math.round(v * 100) / 100;
+
+function chart(
+  metric: MetricDef,
+  grid: WindowGrid,
+  label: (t: number) => string,
+  tz: string,
+  interval: number,
+  windowLabel: string,
+): object {
+  const columns = grid.lastWeek ? [grid.thisWeek, grid.lastWeek] : [grid.thisWeek];
+  const keep = pickIndices(columns, MAX_CHART_POINTS);
+  const line = (legend: string, column: WindowGrid['thisWeek']): ChartLine => ({
+    legend,
+    values: keep.flatMap((i) => {
+      const v = column[i];
+      return v === undefined ? [] : [{ x: label(grid.times[i]), y: round(v, metric) }];
+    }),
+  });
+  const lines = grid.lastWeek
+    ? [line('this week', grid.thisWeek), line('last week', grid.lastWeek)]
+    : [line(metric.name, grid.thisWeek)];
+  return lineChart({
+    title: `${metric.name}, ${windowLabel}`,
+    lines,
+    xAxisTitle: `time (${tz})`,
+    yAxisTitle: metric.unit === 'percent' ? '%' : `count per ${interval} min`,
+    fallback: metricFallback(
+      grid,
+      label,
+      (v) => formatValue(v, metric.unit),
+      sparkline(bucketMeans(grid.thisWeek, METRIC_SPARK_WIDTH)),
+    ),
+  });
+}
+
+function facts(
+  stats: ColumnStats,
+  lastStats: ColumnStats | undefined,
+  grid: WindowGrid,
+  label: (t: number) => string,
+  value: (v: number) => string,
+  metric: MetricDef,
+): { title: string; value: string }[] {
+  const at = (p: { i: number; v: number }) => `${value(p.v)} at ${label(grid.times[p.i])}`;
+  const out = [
+    { title: 'Latest', value: at(stats.latest) },
+    { title: 'Minimum', value: at(stats.min) },
+    { title: 'Maximum', value: at(stats.max) },
+    { title: 'Average', value: value(stats.average) },
+  ];
+  if (lastStats) {
+    const change =
+      metric.unit === 'percent'
+        ? formatPointChange(stats.average - lastStats.average)
+        : lastStats.average
+          ? formatChange(((stats.average - lastStats.average) / lastStats.average) * 100)
+          : '–';
+    out.push({ title: 'Average last week', value: `${value(lastStats.average)} (now ${change})` });
+  }
+  return out;
+}
+
+function deviationBlock(
+  metric: MetricDef,
+  grid: WindowGrid,
+  label: (t: number) => string,
+  value: (v: number) => string,
+): object[] {
+  const found = deviations(metric, grid);
+  if (!found.length) return [];
+  const lines = found.map((d) => {
+    const change = metric.unit === 'percent' ? formatPointChange(d.change) : formatChange(d.change);
+    return `- ${label(grid.times[d.i])}: ${value(d.value)} vs ${value(d.lastWeek)} last week (${change})`;
+  });
+  return [
+    text('Biggest differences from last week', { weight: 'Bolder', spacing: 'Medium' }),
+    text(lines.join('\n'), { spacing: 'Small' }),
+  ];
+}
+
+function gapLines(report: SeriesReport, grid: WindowGrid): object[] {
+  const missing = report.series.gaps.length;
+  const lastMissing = report.lastWeek?.gaps.length ?? 0;
+  const parts: string[] = [];
+  if (missing && missing < grid.times.length) {
+    parts.push(`${missing} bucket${missing === 1 ? '' : 's'} without data (of ${grid.times.length})`);
+  }
+  if (lastMissing) parts.push(`last week: ${lastMissing} without data`);
+  if (!parts.length) return [];
+  return [
+    text(`${parts.join('; ')}. The chart joins the points around gaps; nothing is filled in.`, {
+      size: 'Small',
+      isSubtle: true,
+    }),
+  ];
+}
