@@ -29,6 +29,7 @@ const { values: args } = parseArgs({
   },
 });
 const RUNS = Number(args.runs);
+const LOAD_AT_START = os.loadavg()[0];
 const LATENCY = Number(args.latency);
 
 /** App-only token per tenant from the simulator's Entra emulator (client credentials), fetched once. */
@@ -153,7 +154,7 @@ async function main(): Promise<void> {
       summary: raw,
       requests: '2',
       target: 'reference',
-      result: `client share ≈ ${ms(fewer.summary.median - raw.median)}`,
+      result: `client share ≈ ${ms(summarise(fewerTimes.map((t, i) => t - rawTimes[i])).median)} (median of paired rounds)`,
     });
 
     const naiveRuns = Number(args['naive-runs']);
@@ -216,12 +217,12 @@ async function report(rows: Row[], requestsPerCold: number): Promise<void> {
 }
 
 function sectionText(table: string): string {
-  return `Measured by \`node dist/bench/graph-status.js\` (source \`bench/graph-status.ts\`) on ${new Date().toISOString().slice(0, 10)},
-Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}). The simulated tenant runs in its own
-process (as Graph is remote) and adds L = ${LATENCY} ms to every HTTP response, token and Graph alike. Tokens are fetched
-once before timing. "Cold" is a new \`MetricsService\` with an empty cache; "warm" repeats \`status\` within the same
-bucket. Each cold status asks for the newest complete 15-minute bucket of every metric and the same bucket a week
-earlier.
+  const cpu = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'})`;
+  return `Measured by \`node dist/bench/graph-status.js\` (source \`bench/graph-status.ts\`) on ${new Date().toISOString().slice(0, 10)}.
+
+- Machine: Node ${process.version}, ${cpu}, 1-minute load average ${LOAD_AT_START.toFixed(1)} at start (other work on the machine widens the ranges).
+- The simulated tenant runs in its own process, as Graph is remote, and adds L = ${LATENCY} ms to every HTTP response (tokens and Graph alike). Tokens are fetched once before timing.
+- "Cold" is a new \`MetricsService\` with an empty cache; "warm" repeats \`status\` within the same bucket. Each cold status asks for the newest complete 15-minute bucket of every metric and the same bucket a week earlier. The four timed rows above the naive one run round-robin, so they see the same background load.
 
 ${table}
 
