@@ -2,7 +2,7 @@ import { currentBucketStart, intervalMs } from './buckets';
 import { RequestBudget } from './budget';
 import { SeriesCache, type MsRange } from './cache';
 import { METRICS, metricByFn } from './catalog';
-import type { IntervalMinutes } from './catalog-types';
+import { INTERVALS, type IntervalMinutes } from './catalog-types';
 import { GraphMetricsClient } from './client';
 import type { CallOptions, SeriesResult, TokenProvider } from './client-types';
 import { InvalidRequestError, type MetricsApiError } from './errors';
@@ -11,7 +11,7 @@ import { refreshSeries, type MetricsClient, type RefreshOutcome } from './refres
 import { SingleFlight } from './single-flight';
 import { staleNote, type StaleNote } from './stale-note';
 import type { MetricStatus, SeriesOptions, SeriesReport, StatusOptions, StatusReport } from './metrics-types';
-import { earliestStart, formatUtc, validateWindow, type WindowRequest } from './window';
+import { earliestStart, formatUtc, validateWindow, WindowError, type WindowRequest } from './window';
 
 export type * from './metrics-types';
 
@@ -44,6 +44,10 @@ export class MetricsService {
     opts: StatusOptions = {},
   ): Promise<StatusReport> {
     const interval = opts.intervalMinutes ?? 15;
+    if (!(INTERVALS as readonly number[]).includes(interval)) {
+      const message = `The interval must be 5, 10, 15 or 30 minutes; got ${String(interval)}.`;
+      throw new WindowError('interval', message, '15 minutes');
+    }
     const now = this.now();
     const size = intervalMs(interval);
     const recent = {
@@ -62,7 +66,7 @@ export class MetricsService {
       if (!metricByFn(fn)) return { fn, ok: false, error: unknownMetric(tenantId, fn) };
       const key = { tenantId, fn, intervalMinutes: interval };
       const a = this.cache.read(key, recent);
-      const stale = this.staleOrThrow(refreshed.get(fn), a.fetchedAt, a.unknown);
+      const stale = this.staleOrError(refreshed.get(fn), a.fetchedAt, a.unknown);
       if (stale instanceof Error) return { fn, ok: false, error: stale };
       const latest = a.series.points.at(-1);
       const b = this.cache.read(key, weekAgo);
@@ -113,7 +117,7 @@ export class MetricsService {
     const refreshed = await this.refresh(tenantId, interval, [{ fn, windows }], opts);
     const key = { tenantId, fn, intervalMinutes: interval };
     const cached = this.cache.read(key, main);
-    const stale = this.staleOrThrow(refreshed.get(fn), cached.fetchedAt, cached.unknown);
+    const stale = this.staleOrError(refreshed.get(fn), cached.fetchedAt, cached.unknown);
     if (stale instanceof Error) throw stale;
     return {
       series: cached.series,
@@ -140,7 +144,7 @@ export class MetricsService {
   }
 
   /** A failed refresh is served from cache with a note when the failure is transient and something is cached. */
-  private staleOrThrow(
+  private staleOrError(
     r: RefreshOutcome | undefined,
     fetchedAt: number | undefined,
     unknown: number,

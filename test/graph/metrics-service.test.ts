@@ -168,6 +168,14 @@ describe('graph/metrics-service over the simulator (real HTTP, shared injected c
     assert.ok(!unknown.ok && /not a known/.test(unknown.error.message));
   });
 
+  it('status refuses an interval Graph does not allow, before any request', async () => {
+    await assert.rejects(service().status(A, [MAIL], { intervalMinutes: 20 as never }), {
+      name: 'WindowError',
+      message: /interval must be 5, 10, 15 or 30 minutes; got 20\. Example: 15 minutes\./,
+    });
+    assert.equal(graphRequests(), 0);
+  });
+
   it('series: validates first (no request), aligns with a note, compares with last week in one request', async () => {
     const s = service();
     await assert.rejects(
