@@ -1,12 +1,11 @@
-import { runMetrics } from './commands/metrics';
-import { runQuery } from './commands/query';
-import { runSimulate } from './commands/simulate';
-import { runStatus } from './commands/status';
 import { exitFor } from './exit-status';
 import type { CliIo } from './io';
 import { parseCommand } from './parse-command';
 
-/** Runs one command line; resolves to the exit code, or undefined while a server (simulate) keeps running. */
+/**
+ * Runs one command line; resolves to the exit code, or undefined while a server (simulate) keeps running.
+ * Commands load on use, so help, usage errors and `metrics` start without the Graph SDK or msal.
+ */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number | undefined> {
   try {
     const req = parseCommand(argv);
@@ -15,13 +14,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(`${req.text}\n`);
         return 0;
       case 'metrics':
-        return runMetrics(req, io);
+        return (await import('./commands/metrics')).runMetrics(req, io);
       case 'query':
-        return await runQuery(req, io);
+        return await (await import('./commands/query')).runQuery(req, io);
       case 'status':
-        return await runStatus(req, io);
+        return await (await import('./commands/status')).runStatus(req, io);
       case 'simulate':
-        return await runSimulate(req.argv, io);
+        return await (await import('./commands/simulate')).runSimulate(req.argv, io);
     }
   } catch (e) {
     const { code, line } = exitFor(e);
