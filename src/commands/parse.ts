@@ -1,100 +1,106 @@
+import { fail, ok, type CommandName, type ParseContext, type ParseResult } from './command-types';
+import { COMMAND_WORDS, UPCOMING_COMMANDS } from './grammar';
+import { exactMetric } from './metric-match';
+import { parseHelp } from './parsers/help';
+import { parseNoArgs } from './parsers/no-args';
+import { notYet } from './parsers/not-yet';
+import { parseServiceScope } from './parsers/service-scope';
+import { parseShow } from './parsers/show';
+import { exactService, serviceWord } from './service-match';
 import { closest } from './suggest';
-import { COMMANDS, COMMAND_WORDS } from './grammar';
-import { stripMentions } from './mention';
+import { MAX_COMMAND_CHARS, MAX_RAW_CHARS, normaliseText } from './tokens';
+import { resolveTimeZone } from './zoned-time';
 
-export type Command = { name: 'help'; topic?: string } | { name: 'whoami' } | { name: 'signin' } | { name: 'signout' };
+export type { Command, CommandName, ParseError, ParseErrorKind, ParseResult } from './command-types';
 
-/** Why the input is not a command, with what to do instead. */
-export interface ParseError {
-  kind: 'empty' | 'unknown-command' | 'invalid';
-  message: string;
-  /** A corrected command the user can click. */
-  suggestion?: string;
+/** Reads the words after one command word; every command has one, so adding a command is one file and one line. */
+type CommandParser = (rest: string, ctx: ParseContext) => ParseResult;
+
+const PARSERS: Record<CommandName, CommandParser> = {
+  help: (rest) => parseHelp(rest),
+  status: (rest) => parseServiceScope('status', rest),
+  show: parseShow,
+  metrics: (rest) => parseServiceScope('metrics', rest),
+  board: (rest) => parseServiceScope('board', rest),
+  whoami: (rest) => parseNoArgs('whoami', rest),
+  signin: (rest) => parseNoArgs('signin', rest),
+  signout: (rest) => parseNoArgs('signout', rest),
+};
+
+/** When and where to read times: defaults are the current time and UTC. */
+export interface ParseOptions {
+  now?: Date;
+  /** IANA time zone of the user (Teams `localTimezone`); unknown names fall back to UTC. */
+  timeZone?: string;
 }
-
-export type ParseResult = { ok: true; command: Command } | { ok: false; error: ParseError };
 
 /** Turns chat text into a command. Never throws: anything it cannot read becomes a helpful ParseError. */
-export function parseCommand(raw: string): ParseResult {
-  const text = normalise(raw);
-  if (!text) return { ok: false, error: { kind: 'empty', message: 'Send `help` to see what I can do.' } };
-  const [word, ...rest] = splitCommandWord(text);
+export function parseCommand(raw: string, opts: ParseOptions = {}): ParseResult {
+  const input = typeof raw === 'string' ? raw : String(raw ?? '');
+  if (input.length > MAX_RAW_CHARS) return tooLong(input.length);
+  const text = normaliseText(input);
+  if (!text) return fail('empty', 'Send `help` to see what I can do.');
+  if (text.length > MAX_COMMAND_CHARS) return tooLong(text.length);
+  const now =
+    opts.now instanceof Date && Number.isFinite(opts.now.getTime()) ? opts.now.getTime() : Date.now();
+  const ctx: ParseContext = { now, timeZone: resolveTimeZone(opts.timeZone) };
+  const [word, rest] = splitCommandWord(text);
   const name = COMMAND_WORDS.get(word);
-  switch (name) {
-    case 'help':
-      return parseHelp(rest);
-    case 'whoami':
-    case 'signin':
-    case 'signout':
-      return rest.length ? extraWords(name, rest) : { ok: true, command: { name } };
-    default:
-      return unknown(word, rest);
-  }
+  if (isCommandName(name)) return PARSERS[name](rest, ctx);
+  if (UPCOMING_COMMANDS.has(word)) return notYet(word);
+  return unknown(word, rest);
 }
 
-function normalise(raw: string): string {
-  return stripMentions(String(raw ?? ''))
-    .toLowerCase()
-    .replace(/^\/+/, '')
-    .trim();
+function isCommandName(name: string | undefined): name is CommandName {
+  return name !== undefined && Object.prototype.hasOwnProperty.call(PARSERS, name);
 }
 
-/** Splits off the command word; two-word aliases such as "sign in" or "who am i" count as one word. */
-function splitCommandWord(text: string): string[] {
+/** Splits off the command word; multi-word aliases such as "sign in" or "who am i" count as one word. */
+function splitCommandWord(text: string): [string, string] {
   const words = text.split(' ');
   for (const n of [3, 2]) {
     const phrase = words.slice(0, n).join(' ');
-    if (words.length >= n && COMMAND_WORDS.has(phrase)) return [phrase, ...words.slice(n)];
+    if (words.length >= n && COMMAND_WORDS.has(phrase)) return [phrase, words.slice(n).join(' ')];
   }
-  return words;
+  // "status?" and "help!" are the command; "?" alone is help's alias.
+  const first = words[0].length > 1 ? words[0].replace(/[?!.,:;]+$/, '') || words[0] : words[0];
+  return [first, words.slice(1).join(' ')];
 }
 
-function extraWords(name: string, rest: string[]): ParseResult {
-  return {
-    ok: false,
-    error: {
-      kind: 'invalid',
-      message: `\`${name}\` takes nothing after it (I got \`${rest.join(' ').slice(0, 40)}\`). Send \`${name}\`.`,
-      suggestion: name,
-    },
-  };
-}
-
-function parseHelp(rest: string[]): ParseResult {
-  const topic = rest.join(' ').replace(/^\/+/, '');
-  if (!topic) return { ok: true, command: { name: 'help' } };
-  const known = COMMAND_WORDS.get(topic);
-  if (known) return { ok: true, command: { name: 'help', topic: known } };
-  const guess = closest(
-    topic,
-    COMMANDS.map((c) => c.name),
+function tooLong(chars: number): ParseResult {
+  return fail(
+    'invalid',
+    `That is too long for a command (${chars} characters). Commands are short, as in \`show mail delivery last 6h\`.`,
+    { example: 'show mail delivery last 6h' },
   );
-  return {
-    ok: false,
-    error: {
-      kind: 'invalid',
-      message: `There is no command \`${topic}\`.${guess ? ` Did you mean \`help ${guess}\`?` : ''} Send \`help\` for the list.`,
-      suggestion: guess ? `help ${guess}` : undefined,
-    },
-  };
 }
 
-function unknown(word: string, rest: string[]): ParseResult {
+/** An unknown first word: a typo of a command, or a metric or service typed without its command. */
+function unknown(word: string, rest: string): ParseResult {
+  const shown = word.length > 40 ? `${word.slice(0, 37)}...` : word;
   const guess = closest(
     word,
     [...COMMAND_WORDS.keys()].filter((w) => w.length > 1),
   );
   const command = guess ? COMMAND_WORDS.get(guess) : undefined;
-  const suggestion = command ? [command, ...rest].join(' ') : undefined;
-  const shown = word.length > 40 ? `${word.slice(0, 37)}...` : word;
-  return {
-    ok: false,
-    error: {
-      kind: 'unknown-command',
-      message: suggestion
-        ? `I don't know \`${shown}\`. Did you mean \`${suggestion}\`? Send \`help\` for everything I can do.`
-        : `I don't know \`${shown}\`. Send \`help\` for everything I can do.`,
-      suggestion,
-    },
-  };
+  const suggestion = command ? [command, rest].filter(Boolean).join(' ') : commandFor(word, rest);
+  return fail(
+    'unknown-command',
+    suggestion
+      ? `I don't know \`${shown}\`. Did you mean \`${suggestion}\`? Send \`help\` for everything I can do.`
+      : `I don't know \`${shown}\`. Send \`help\` for everything I can do.`,
+    { suggestion },
+  );
+}
+
+/** `exchange` → `status exchange`; `mail flow last 2h` → `show mail flow last 2h` (exact names only). */
+function commandFor(word: string, rest: string): string | undefined {
+  const text = [word, rest].filter(Boolean).join(' ');
+  const service = exactService(text);
+  if (service) return `status ${serviceWord(service)}`;
+  const words = text.split(' ');
+  for (let n = Math.min(4, words.length); n >= 1; n--) {
+    if (exactMetric(words.slice(0, n).join(' '))) return `show ${text}`;
+  }
+  return undefined;
 }
