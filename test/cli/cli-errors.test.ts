@@ -59,6 +59,7 @@ describe('cli: errors and exit codes (child process)', () => {
     assertOneLine(last, 2, pattern);
     assertOneLine(range, 2, pattern);
     assert.equal(sim.requestLog.length, mark);
+    assertOneLine(await runCli(['query', 'mail-delivery', '--last', '5w']), 2, pattern); // before asking for credentials
   });
 
   it('403 from Graph for a token without the scope: exit 1 naming the permission', async () => {
