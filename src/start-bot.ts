@@ -22,6 +22,8 @@ export interface RunningBot {
 export interface StartOptions {
   logDestination?: DestinationStream;
   typingIndicator?: boolean;
+  /** How long a card action waits for data before answering "Updating…" (tests shorten it). */
+  invokeBudgetMs?: number;
   /** Use this store instead of opening STORE_PATH (tests inject failures through it). */
   store?: KeyValueStore;
 }
@@ -41,6 +43,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     identity,
     cachePlugin,
     typingIndicator: options.typingIndicator,
+    invokeBudgetMs: options.invokeBudgetMs,
   });
   const server = createServer({
     handleMessage: (req, res) => bot.process(req, res),

@@ -40,13 +40,21 @@ function signed(n: number, suffix: string): string {
 /** The zone when Intl knows it, else UTC: a bad zone from a client must not break a card. */
 export function safeTimeZone(timeZone: string | undefined): string {
   if (!timeZone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
+  let known = checkedZones.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (checkedZones.size < 1_000) checkedZones.set(timeZone, known);
   }
+  return known ? timeZone : 'UTC';
 }
+
+/** Zones already checked: building an Intl.DateTimeFormat per call is costly, and every card checks its zone. */
+const checkedZones = new Map<string, boolean>();
 
 interface LocalParts {
   weekday: string;

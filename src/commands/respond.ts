@@ -1,8 +1,15 @@
 import { SignInNeededError } from '../auth/delegated-tokens';
+import { buildErrorCard } from '../cards/error-card';
 import { buildNoticeCard } from '../cards/notice-card';
+import { MetricsApiError } from '../graph/errors';
+import { WindowError } from '../graph/window';
+import type { Command, ParseError } from './command-types';
 import { handleHelp } from './handlers/help';
 import { handleSignin, handleSignout, handleWhoami } from './handlers/identity';
-import { parseCommand, type Command, type ParseError } from './parse';
+import { handleMetrics } from './handlers/metrics';
+import { handleShow } from './handlers/show';
+import { handleBoard, handleStatus } from './handlers/status';
+import { parseCommand } from './parse';
 import type { CommandContext, Reply } from './reply';
 import type { CommandServices } from './services';
 
@@ -12,20 +19,32 @@ export async function respondToText(
   ctx: CommandContext,
   services: CommandServices,
 ): Promise<Reply> {
-  const parsed = parseCommand(text);
+  const parsed = parseCommand(text, { now: ctx.now, timeZone: ctx.timeZone });
   if (!parsed.ok) return parseErrorReply(parsed.error);
   try {
-    return await dispatch(parsed.command, ctx, services);
+    return await dispatch(parsed.command, text, ctx, services);
   } catch (err) {
-    if (err instanceof SignInNeededError) return signInNeededReply(services.signInMode);
-    throw err;
+    return errorReply(err, ctx, services, text);
   }
 }
 
-function dispatch(command: Command, ctx: CommandContext, services: CommandServices): Promise<Reply> {
+function dispatch(
+  command: Command,
+  text: string,
+  ctx: CommandContext,
+  services: CommandServices,
+): Promise<Reply> {
   switch (command.name) {
     case 'help':
       return handleHelp(command.topic);
+    case 'status':
+      return handleStatus(command.service, ctx, services);
+    case 'board':
+      return handleBoard(command.service, ctx, services);
+    case 'show':
+      return handleShow(command, text, ctx, services);
+    case 'metrics':
+      return handleMetrics(command.service);
     case 'whoami':
       return handleWhoami(ctx, services);
     case 'signin':
@@ -33,6 +52,19 @@ function dispatch(command: Command, ctx: CommandContext, services: CommandServic
     case 'signout':
       return handleSignout(services);
   }
+}
+
+/** Known failures become the card that says what happened and what to do; anything else is a bug and rethrown. */
+export function errorReply(
+  err: unknown,
+  ctx: CommandContext,
+  services: CommandServices,
+  command?: string,
+): Reply {
+  if (err instanceof SignInNeededError) return signInNeededReply(services.signInMode);
+  if (err instanceof MetricsApiError || err instanceof WindowError)
+    return { card: buildErrorCard(err, { now: ctx.now, timeZone: ctx.timeZone, command }) };
+  throw err;
 }
 
 /** The user must sign in before this command can read tenant data. */
@@ -60,6 +92,9 @@ export function parseErrorReply(error: ParseError): Reply {
       message: error.message,
       actions: [
         ...(error.suggestion ? [{ title: error.suggestion, value: error.suggestion }] : []),
+        ...(error.example && error.example !== error.suggestion
+          ? [{ title: error.example, value: error.example }]
+          : []),
         { title: 'help', value: 'help' },
       ],
     }),

@@ -7,6 +7,27 @@ import type { CallOptions } from './client-types';
 import type { MetricsService, MetricStatus, SeriesReport, StatusReport } from './metrics-service';
 import type { SeriesPoint } from './series';
 
+/**
+ * Status views per tenant and metric set, reused until the next 15-minute bucket starts (or 60 s at most, so a
+ * late-data refresh is never held back long): the per-tenant cache already answers without Graph inside a bucket,
+ * and this skips recomputing the same report for every admin and every board refresh. Access is still checked per
+ * user before a memoised view is used.
+ */
+export class StatusMemo {
+  private readonly views = new Map<string, { view: StatusView; bucket: number; at: number }>();
+
+  get(key: string, now: number): StatusView | undefined {
+    const hit = this.views.get(key);
+    return hit && hit.bucket === currentBucketStart(now, 15) && now - hit.at < 60_000 ? hit.view : undefined;
+  }
+
+  set(key: string, view: StatusView, now: number): void {
+    if (this.views.get(key)?.view === view) return;
+    if (this.views.size > 10_000) this.views.clear();
+    this.views.set(key, { view, bucket: currentBucketStart(now, 15), at: now });
+  }
+}
+
 /** Buckets of 15 minutes a status looks back: the newest complete one with data, and a 2-hour trend. */
 const TREND_BUCKETS = 8;
 
@@ -36,6 +57,7 @@ export class UserMetrics {
     private readonly userId: string,
     private readonly token: CallerToken,
     private readonly now: () => number = Date.now,
+    private readonly memo?: StatusMemo,
   ) {}
 
   async status(service?: ServiceGroup, opts: CallOptions = {}): Promise<StatusView> {
@@ -44,17 +66,24 @@ export class UserMetrics {
       const groups = [...new Set(fns.map((fn) => metricByFn(fn)!.service))];
       const access = await this.gate.check(this.tenantId, this.userId, groups);
       const allowed = fns.filter((fn) => access.get(metricByFn(fn)!.service)?.allowed);
-      const report = await this.service.status(this.tenantId, allowed, {
-        ...opts,
-        lookbackBuckets: TREND_BUCKETS,
-      });
-      const byFn = new Map(report.metrics.map((m) => [m.fn, m]));
+      const memoKey = `${this.tenantId.toLowerCase()}|${allowed.join(',')}`;
+      const view = this.memo?.get(memoKey, this.now()) ?? (await this.fetchStatus(allowed, opts));
+      this.memo?.set(memoKey, view, this.now());
+      const byFn = new Map(view.report.metrics.map((m) => [m.fn, m]));
       const metrics = fns.map((fn): MetricStatus => {
         const a = access.get(metricByFn(fn)!.service)!;
         return a.allowed ? byFn.get(fn)! : { fn, ok: false, error: a.error };
       });
-      return { report: { ...report, metrics }, trends: await this.trends(allowed, opts) };
+      return { report: { ...view.report, metrics }, trends: view.trends };
     });
+  }
+
+  private async fetchStatus(allowed: string[], opts: CallOptions): Promise<StatusView> {
+    const report = await this.service.status(this.tenantId, allowed, {
+      ...opts,
+      lookbackBuckets: TREND_BUCKETS,
+    });
+    return { report, trends: await this.trends(allowed, opts) };
   }
 
   async series(req: SeriesRequest, opts: CallOptions = {}): Promise<SeriesReport> {

@@ -11,6 +11,7 @@ import type { Logger } from '../log/logger';
 import type { KeyValueStore } from '../store/store';
 import { createAdapter } from './adapter';
 import { registerInstallRoutes } from './routes/install';
+import { registerCardActions } from './routes/card-actions';
 import { registerMessageRoute } from './routes/message';
 import { refuseTenant, tenantAllowed } from './tenant-gate';
 import { correlationIdOf, loggerOf, setTurnMeta } from './turn-context';
@@ -26,6 +27,8 @@ export interface BotDeps {
   graph: GraphServices;
   /** The encrypted token cache teams-ai's SSO uses (production). */
   cachePlugin?: EncryptedCachePlugin;
+  /** How long a card action may wait for data before answering "Updating…" (default 4 s). */
+  invokeBudgetMs?: number;
   /** teams-ai's typing indicator (on in production; tests may turn it off). */
   typingIndicator?: boolean;
 }
@@ -53,6 +56,12 @@ export function createBot(deps: BotDeps): Bot {
   });
   registerInstallRoutes(app, registry);
   registerMessageRoute(app, registry, deps.identity, deps.graph);
+  registerCardActions(app, {
+    identity: deps.identity,
+    graph: deps.graph,
+    logger,
+    budgetMs: deps.invokeBudgetMs,
+  });
 
   app.error(async (ctx, err) => {
     const correlationId = correlationIdOf(ctx);

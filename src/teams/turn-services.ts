@@ -33,6 +33,14 @@ export function commandServicesOf(
       await identity.signOut(user);
       graph.gate.forget(user.tenantId, user.oid);
     },
-    metrics: new UserMetrics(graph.metrics, graph.gate, user.tenantId, user.oid, token),
+    metrics: new UserMetrics(
+      graph.metrics,
+      graph.gate,
+      user.tenantId,
+      user.oid,
+      token,
+      Date.now,
+      graph.statusMemo,
+    ),
   };
 }
