@@ -1,6 +1,6 @@
 import { MetricsApiError } from '../graph/errors';
 import { WindowError } from '../graph/window';
-import { UsageError } from './usage-error';
+import { RunError, UsageError } from './usage-error';
 
 /** Exit codes: 0 done, 1 Microsoft Graph or sign-in failed, 2 wrong command line or configuration. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -23,7 +23,7 @@ export function exitFor(error: unknown): { code: number; line: string } {
   }
   if (error instanceof WindowError)
     return { code: EXIT.usage, line: `m365-pulse: ${oneLine(error.message)}` };
-  if (error instanceof MetricsApiError)
+  if (error instanceof MetricsApiError || error instanceof RunError)
     return { code: EXIT.failed, line: `m365-pulse: ${oneLine(error.message)}` };
   const message = error instanceof Error ? error.message : String(error);
   return { code: EXIT.failed, line: `m365-pulse: unexpected error: ${oneLine(message)}` };

@@ -56,8 +56,11 @@ Metrics that fail are listed with the reason, and the exit code is then 1.
 ${CONNECTION}
 
 ${OUTPUT}`,
-  simulate: SIMULATOR_USAGE.replace(/^Usage: simulate/, 'Usage: m365-pulse simulate').replace(
+  simulate: `${SIMULATOR_USAGE.replace(/^Usage: simulate/, 'Usage: m365-pulse simulate').replace(
     /\n {16}/,
     '\n                           ',
-  ),
+  )}
+
+Runs the simulated tenant (Graph serviceActivity and Entra token endpoints) on this machine until Ctrl-C.
+--port defaults to 4300; 0 picks a free port. Details: docs/simulator.md.`,
 };

@@ -53,7 +53,10 @@ describe('cli: m365-pulse simulate (child process)', () => {
     try {
       const run = await runCli(['simulate', '--port', String(first.port)]);
       assert.equal(run.code, 1);
-      assert.match(run.stderr, /^m365-pulse: unexpected error: listen EADDRINUSE.*\n$/);
+      assert.match(
+        run.stderr,
+        /^m365-pulse: The simulator could not listen on 127\.0\.0\.1:\d+: the port is already in use\. Choose another --port or --host\.\n$/,
+      );
     } finally {
       await first.close();
     }

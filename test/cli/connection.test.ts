@@ -3,7 +3,7 @@ import { AuthError } from '@azure/msal-node';
 import { msalReason } from '../../src/cli/app-token';
 import { resolveConnection, tenantOfToken } from '../../src/cli/connection';
 import { exitFor, oneLine } from '../../src/cli/exit-status';
-import { UsageError } from '../../src/cli/usage-error';
+import { RunError, UsageError } from '../../src/cli/usage-error';
 import { MissingPermissionError, ServiceError } from '../../src/graph/errors';
 import { WindowError } from '../../src/graph/window';
 
@@ -136,6 +136,7 @@ describe('cli/exit-status and msal reasons (pure)', () => {
       [new WindowError('end', 'The end is wrong.', 'x'), 2, 'm365-pulse: The end is wrong. Example: x.'],
       [new MissingPermissionError('Missing P.', { tenantId: 't' }, 'P', []), 1, 'm365-pulse: Missing P.'],
       [new ServiceError(`Broke\nbadly ${token}`, { tenantId: 't' }), 1, 'm365-pulse: Broke badly [redacted]'],
+      [new RunError('Port taken.'), 1, 'm365-pulse: Port taken.'],
       [new Error('boom'), 1, 'm365-pulse: unexpected error: boom'],
       ['text', 1, 'm365-pulse: unexpected error: text'],
     ];
