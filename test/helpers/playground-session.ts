@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { startPlayground, type RunningPlayground } from '../../src/dev/playground';
 import { startHarness, type Harness } from './bot-harness';
 import { freePort } from './free-port';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { demoIdentityEnv } from './demo-env';
 
 /** One record of the Playground's recording file: a request the bot (or the Playground) made, with its body. */
 export interface Recording {
@@ -18,8 +20,12 @@ export class PlaygroundSession {
   playground!: RunningPlayground;
   recordingFile = '';
 
+  sim!: Simulator;
+
+  /** Starts the simulated tenant, the bot with the demo identity against it, and the Playground. */
   async start(env: Record<string, string> = {}): Promise<this> {
-    this.harness = await startHarness(env);
+    this.sim = await startSimulator();
+    this.harness = await startHarness({ ...demoIdentityEnv(this.sim), ...env });
     this.recordingFile = join(this.harness.dataDir, 'recording.log');
     this.playground = await startPlayground({
       botEndpoint: `${this.harness.bot.url}/api/messages`,
@@ -81,5 +87,6 @@ export class PlaygroundSession {
   async stop(): Promise<void> {
     await this.playground?.stop();
     await this.harness?.stop();
+    await this.sim?.close();
   }
 }

@@ -41,6 +41,21 @@ describe('Agents Playground in Chromium (a person typing)', function () {
     await page.screenshot({ path: screenshotPath(session, 'playground-help.png') });
   });
 
+  it("renders the status card with the simulated tenant's numbers and charts", async () => {
+    await page.locator(editor).first().click();
+    await page.keyboard.type('status');
+    await page.keyboard.press('Enter');
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'Exchange Online' }).last();
+    await card.waitFor({ timeout: 20_000 });
+    const text = await card.innerText();
+    assert.match(text, /Microsoft Teams/);
+    assert.match(text, /vs last week/);
+    await page.setViewportSize({ width: 1280, height: 2600 });
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath(session, 'playground-status.png') });
+    await page.setViewportSize({ width: 1280, height: 1400 });
+  });
+
   it('answers an @mention in a channel with the help card', async () => {
     const config = (await session.config()) as unknown as {
       teams: { name: string; channels: { name: string }[] }[];

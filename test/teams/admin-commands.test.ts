@@ -9,18 +9,7 @@ import {
 import { TENANT, activity, post } from '../helpers/activities';
 import { startHarness, type Harness } from '../helpers/bot-harness';
 import { CaptureConnector } from '../helpers/capture-connector';
-
-/** The demo identity against a simulated tenant: the same on-behalf-of path as production, without SSO. */
-function demoEnv(sim: Simulator): Record<string, string> {
-  return {
-    GRAPH_BASE_URL: sim.url,
-    DEMO_IDENTITY: 'true',
-    AAD_APP_CLIENT_ID: DEMO_CLIENT_ID,
-    AAD_APP_CLIENT_SECRET: DEMO_CLIENT_SECRET,
-    AAD_APP_TENANT_ID: TENANT,
-    MSAL_AUTHORITY_METADATA: sim.authorityMetadata(TENANT),
-  };
-}
+import { demoIdentityEnv } from '../helpers/demo-env';
 
 const text = (card: unknown) => JSON.stringify(card);
 
@@ -43,7 +32,7 @@ describe('admin commands end to end (bot + simulated tenant + capture connector)
     });
     connector = new CaptureConnector();
     serviceUrl = await connector.start();
-    h = await startHarness(demoEnv(sim), undefined, { invokeBudgetMs: 400 });
+    h = await startHarness(demoIdentityEnv(sim), undefined, { invokeBudgetMs: 400 });
   });
   after(async () => {
     await h?.stop();
