@@ -2,7 +2,13 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ETagConflictError, type KeyValueStore, type StoreItem, type StoreItems } from './store';
+import {
+  ETagConflictError,
+  type KeyValueStore,
+  type StoreItem,
+  type StoreItems,
+  type WriteOptions,
+} from './store';
 
 interface Row {
   key: string;
@@ -46,18 +52,24 @@ export class SqliteStore implements KeyValueStore {
     return out;
   }
 
-  async write(changes: StoreItems): Promise<void> {
+  /** Atomic across the batch: one conflicting item rolls back the others. */
+  async write(changes: StoreItems, options: WriteOptions = {}): Promise<void> {
     const now = Date.now();
-    this.db.transaction(() => {
-      for (const [key, item] of Object.entries(changes)) {
-        const { eTag, ...value } = item;
-        if (eTag && eTag !== '*') {
-          const row = this.getStmt.get(key);
-          if (row && row.etag !== eTag) throw new ETagConflictError(key);
+    // IMMEDIATE takes the write lock before the eTag check, so another process cannot commit in between.
+    this.db
+      .transaction(() => {
+        for (const [key, item] of Object.entries(changes)) {
+          const { eTag, ...value } = item;
+          if (options.createOnly) {
+            if (this.getStmt.get(key)) throw new ETagConflictError(key);
+          } else if (eTag && eTag !== '*') {
+            const row = this.getStmt.get(key);
+            if (row && row.etag !== eTag) throw new ETagConflictError(key);
+          }
+          this.putStmt.run(key, JSON.stringify(value), randomUUID(), now);
         }
-        this.putStmt.run(key, JSON.stringify(value), randomUUID(), now);
-      }
-    })();
+      })
+      .immediate();
   }
 
   async delete(keys: string[]): Promise<void> {

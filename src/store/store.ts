@@ -6,14 +6,21 @@ export interface StoreItem {
 
 export type StoreItems = Record<string, StoreItem>;
 
+/** Options for one `write` call; omitted means botbuilder semantics. */
+export interface WriteOptions {
+  /** Every item must not exist yet (If-None-Match: *); otherwise the write rejects with ETagConflictError. */
+  createOnly?: boolean;
+}
+
 /**
  * Key-value storage with botbuilder `Storage` semantics, so teams-ai can use it for turn state as is:
  * `read` omits missing keys; `write` with no eTag or `*` overwrites, with an eTag it must match the stored one
  * (a missing item accepts any eTag, as botbuilder's MemoryStorage does); `delete` ignores missing keys.
+ * `write(..., { createOnly: true })` is the one way to make "create if absent" race-free (see `claim`).
  */
 export interface KeyValueStore {
   read(keys: string[]): Promise<StoreItems>;
-  write(changes: StoreItems): Promise<void>;
+  write(changes: StoreItems, options?: WriteOptions): Promise<void>;
   delete(keys: string[]): Promise<void>;
   /** Every item whose key starts with `prefix`. */
   list(prefix: string): Promise<StoreItems>;
