@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { ETagConflictError } from '../../src/store/store';
+import { concurrencyContract } from './concurrency-contract';
+import { storeContract, type StoreHarness } from './contract';
 
 describe('SqliteStore', () => {
   let dir: string;
@@ -71,3 +73,25 @@ describe('SqliteStore', () => {
     await store.ping();
   });
 });
+
+function sqliteHarness(): StoreHarness {
+  const dir = mkdtempSync(join(tmpdir(), 'pulse-contract-'));
+  const path = join(dir, 'pulse.db');
+  const opened: SqliteStore[] = [];
+  const open = async () => {
+    const s = new SqliteStore(path);
+    opened.push(s);
+    return s;
+  };
+  return {
+    open,
+    reopen: open,
+    async dispose() {
+      await Promise.all(opened.map((s) => s.close()));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+storeContract('SqliteStore', sqliteHarness);
+concurrencyContract('SqliteStore', sqliteHarness);
