@@ -16,6 +16,8 @@ export interface ConversationRecord {
   channelName?: string;
   installedAt: string;
   updatedAt: string;
+  /** Set when a send answered 403/404 (the bot was removed): no more proactive messages until it is back. */
+  inactive?: { since: string; reason: string };
 }
 
 const PREFIX = 'conversations/';
@@ -42,7 +44,23 @@ export class ConversationRegistry {
       installedAt: existing?.installedAt ?? now.toISOString(),
       updatedAt: now.toISOString(),
     } as ConversationRecord;
+    delete merged.inactive;
     await this.store.write({ [key]: { ...merged, eTag: '*' } });
+  }
+
+  /** Stops proactive sends to a conversation the bot was removed from; any later activity there reactivates it. */
+  async markInactive(
+    tenantId: string,
+    conversationId: string,
+    reason: string,
+    now = new Date(),
+  ): Promise<void> {
+    const key = conversationKey(tenantId, conversationId);
+    const existing = (await this.store.read([key]))[key];
+    if (existing)
+      await this.store.write({
+        [key]: { ...existing, inactive: { since: now.toISOString(), reason }, eTag: '*' },
+      });
   }
 
   async remove(tenantId: string, conversationId: string): Promise<void> {
