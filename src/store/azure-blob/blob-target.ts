@@ -55,7 +55,8 @@ export function openTarget(target: AzureBlobTarget): OpenedTarget {
     throw new Error(
       'AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL is required when STORE is azure-blob',
     );
-  if (!/^https?:\/\/[^\s/]+\/?$/i.test(target.accountUrl))
+  // One path segment is allowed for path-style endpoints (Azurite: http://127.0.0.1:10000/devstoreaccount1).
+  if (!/^https?:\/\/[^\s/]+(\/[^\s/]+)?\/?$/i.test(target.accountUrl))
     throw new Error(
       'AZURE_STORAGE_ACCOUNT_URL must be the account endpoint, e.g. https://myaccount.blob.core.windows.net',
     );
