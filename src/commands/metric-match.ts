@@ -16,18 +16,25 @@ export type MetricMatch =
 interface Key {
   key: string;
   tokens: readonly string[];
+  bigrams: readonly number[];
   metric: MetricDef;
 }
 
 /** Longest phrase compared letter by letter; longer input is still matched on its beginning. */
 const MAX_FUZZY_CHARS = 60;
-const LEADING_FILLER = /^(?:(?:me|the|my|our|metric|for)\s+)+/;
+const LEADING_FILLER = /^(?:(?:me|the|my|our|metric|for)(?:\s+|$))+/;
 const KEYS: readonly Key[] = METRICS.flatMap((metric) =>
   [metric.id, metric.name, ...metric.aliases].map((k) => {
     const key = normalisePhrase(k);
-    return { key, tokens: key.split(' '), metric };
+    return { key, tokens: key.split(' '), bigrams: bigrams(key), metric };
   }),
 );
+/** Letter pair → indexes of the keys that contain it, so similarity only visits keys sharing a pair. */
+const BIGRAM_INDEX = new Map<number, number[]>();
+KEYS.forEach(({ bigrams: pairs }, i) => {
+  for (const b of pairs) BIGRAM_INDEX.set(b, [...(BIGRAM_INDEX.get(b) ?? []), i]);
+});
+const TOKENS = [...new Set(KEYS.flatMap((k) => k.tokens))];
 const EXACT = new Map<string, MetricDef>();
 for (const { key, metric } of KEYS) for (const k of [key, key.replace(/ /g, '')]) EXACT.set(k, metric);
 const BY_FN = new Map(METRICS.map((m) => [m.fn.toLowerCase(), m]));
@@ -60,16 +67,18 @@ export function matchMetric(text: string): MetricMatch {
   if (exact) return { ok: true, metric: exact, word: p };
   const service = exactService(p);
   if (service) return { ok: false, kind: 'service', service };
-  const ranked = rank(p.slice(0, MAX_FUZZY_CHARS));
-  const [best, second] = ranked;
-  if (best.d <= silentEdits(p.length) && second.d > best.d)
+  const fuzzy = p.slice(0, MAX_FUZZY_CHARS);
+  const near = nearest(fuzzy, suggestEdits(p.length));
+  const [best, second] = near;
+  if (best && best.d <= silentEdits(p.length) && !(second && second.d === best.d)) {
     return { ok: true, metric: best.metric, word: best.key };
-  const containing = metricsContaining(p, ranked);
+  }
+  const containing = metricsContaining(p);
   if (containing.length === 1) return { ok: true, metric: containing[0], word: p };
   if (containing.length > 1) return { ok: false, kind: 'ambiguous', candidates: containing };
-  const closest = [...ranked].sort((a, b) => a.ratio - b.ratio).map((r) => r.metric);
-  const guess = best.d <= suggestEdits(p.length) ? { metric: best.metric, word: best.key } : undefined;
-  return { ok: false, kind: 'unknown', closest: closest.slice(0, 3), guess };
+  const guess = best ? { metric: best.metric, word: best.key } : undefined;
+  const closest = [...new Set([...near.map((n) => n.metric), ...bySimilarity(fuzzy)])].slice(0, 3);
+  return { ok: false, kind: 'unknown', closest, guess };
 }
 
 function afterServiceWord(p: string): MetricDef | undefined {
@@ -82,40 +91,57 @@ function afterServiceWord(p: string): MetricDef | undefined {
   return undefined;
 }
 
-interface Ranked {
+interface Near {
   metric: MetricDef;
   key: string;
-  /** Fewest edits to any of the metric's phrases. */
   d: number;
-  /** Fewest edits relative to length, to rank far-off guesses fairly between short and long phrases. */
-  ratio: number;
 }
 
-/** Every metric with its nearest phrase, nearest first. */
-function rank(p: string): Ranked[] {
-  const byMetric = new Map<MetricDef, Ranked>();
+/** Metrics with a phrase at most `max` typos away, nearest first (one entry per metric, its nearest phrase). */
+function nearest(p: string, max: number): Near[] {
+  const byMetric = new Map<MetricDef, Near>();
   for (const { key, metric } of KEYS) {
-    const d = typoDistance(p, key);
-    const ratio = d / Math.max(p.length, key.length);
+    const d = typoDistance(p, key, max);
+    if (d > max) continue;
     const seen = byMetric.get(metric);
-    if (!seen) byMetric.set(metric, { metric, key, d, ratio });
-    else {
-      if (d < seen.d) Object.assign(seen, { key, d });
-      seen.ratio = Math.min(seen.ratio, ratio);
-    }
+    if (!seen || d < seen.d) byMetric.set(metric, { metric, key, d });
   }
-  return [...byMetric.values()].sort((a, b) => a.d - b.d || a.ratio - b.ratio);
+  return [...byMetric.values()].sort((a, b) => a.d - b.d);
+}
+
+/** Metrics ordered by letter-pair overlap (Dice) with their closest phrase: a fair "closest" for anything typed. */
+function bySimilarity(p: string): MetricDef[] {
+  const mine = bigrams(p);
+  const shared = new Map<number, number>();
+  for (const b of mine) for (const i of BIGRAM_INDEX.get(b) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+  const score = new Map<MetricDef, number>();
+  for (const [i, n] of shared) {
+    const { bigrams: theirs, metric } = KEYS[i];
+    const dice = (2 * n) / (mine.length + theirs.length);
+    if (dice > (score.get(metric) ?? 0)) score.set(metric, dice);
+  }
+  const ranked = [...score].sort((a, b) => b[1] - a[1]).map(([m]) => m);
+  return ranked.length >= 3 ? ranked : [...new Set([...ranked, ...METRICS])];
+}
+
+/** Distinct letter pairs, each as one number (two UTF-16 units). */
+function bigrams(text: string): number[] {
+  const out = new Set<number>();
+  for (let i = 0; i < text.length - 1; i++) out.add(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
+  return [...out];
 }
 
 /** Metrics with one phrase containing every word typed (a word may be a prefix of 3+ letters or one typo off). */
-function metricsContaining(p: string, ranked: readonly Ranked[]): MetricDef[] {
+function metricsContaining(p: string): MetricDef[] {
   const words = p.split(' ').filter((w) => w.length >= 2);
   if (!words.length) return [];
-  const found = new Set<MetricDef>();
+  const fits = words.map((w) => new Set(TOKENS.filter((t) => wordMatches(w, t))));
+  if (fits.some((f) => f.size === 0)) return [];
+  const found: MetricDef[] = [];
   for (const { tokens, metric } of KEYS) {
-    if (!found.has(metric) && words.every((w) => tokens.some((t) => wordMatches(w, t)))) found.add(metric);
+    if (!found.includes(metric) && fits.every((f) => tokens.some((t) => f.has(t)))) found.push(metric);
   }
-  return ranked.map((r) => r.metric).filter((m) => found.has(m));
+  return found;
 }
 
 function wordMatches(word: string, token: string): boolean {

@@ -7,7 +7,7 @@ import { notYet } from './parsers/not-yet';
 import { parseServiceScope } from './parsers/service-scope';
 import { parseShow } from './parsers/show';
 import { exactService, serviceWord } from './service-match';
-import { closest } from './suggest';
+import { closestWord } from './fuzzy';
 import { MAX_COMMAND_CHARS, MAX_RAW_CHARS, normaliseText } from './tokens';
 import { resolveTimeZone } from './zoned-time';
 
@@ -36,6 +36,18 @@ export interface ParseOptions {
 
 /** Turns chat text into a command. Never throws: anything it cannot read becomes a helpful ParseError. */
 export function parseCommand(raw: string, opts: ParseOptions = {}): ParseResult {
+  try {
+    return parse(raw, opts);
+  } catch {
+    // A bug here must not cost the user their turn; the fuzz test asserts this line is never reached.
+    return fail('invalid', UNREADABLE, { example: 'show mail delivery last 6h' });
+  }
+}
+
+/** The answer if parsing itself failed: exported so tests can assert it never happens. */
+export const UNREADABLE = 'I could not read that as a command. Send `help` to see what I understand.';
+
+function parse(raw: string, opts: ParseOptions): ParseResult {
   const input = typeof raw === 'string' ? raw : String(raw ?? '');
   if (input.length > MAX_RAW_CHARS) return tooLong(input.length);
   const text = normaliseText(input);
@@ -78,7 +90,7 @@ function tooLong(chars: number): ParseResult {
 /** An unknown first word: a typo of a command, or a metric or service typed without its command. */
 function unknown(word: string, rest: string): ParseResult {
   const shown = word.length > 40 ? `${word.slice(0, 37)}...` : word;
-  const guess = closest(
+  const guess = closestWord(
     word,
     [...COMMAND_WORDS.keys()].filter((w) => w.length > 1),
   );

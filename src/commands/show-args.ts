@@ -103,7 +103,7 @@ function readClause(tokens: readonly string[], j: number): ClauseRead {
   if (t === 'between') return readBetween(tokens, j);
   if (TO_WORDS.has(t))
     return bad('bad-time', `\`${t}\` needs a start before it, as in \`08:00 to 12:00\`.`, {
-      window: '08:00 to 12:00',
+      window: 'yesterday 08:00 to 12:00',
     });
   const time = readTime(tokens, j);
   if (time && !time.ok) return bad('bad-time', time.message, { window: 'since 08:00' });
@@ -211,7 +211,7 @@ function readBetween(tokens: readonly string[], j: number): ClauseRead {
         : to && !to.ok
           ? to.message
           : '`between` needs two times: write `between 08:00 and 12:00`.';
-    return bad('bad-time', why, { window: 'between 08:00 and 12:00' });
+    return bad('bad-time', why, { window: 'between yesterday 08:00 and 12:00' });
   }
   const text = tokens.slice(j, to.next).join(' ');
   return {
@@ -238,7 +238,7 @@ function readRangeEnd(
       const why = to
         ? to.message
         : `I could not read an end time after \`${tokens[next]}\`: write \`08:00 to 12:00\` or \`yesterday 22:00 to today 02:00\`.`;
-      return bad('bad-time', why, { window: '08:00 to 12:00' });
+      return bad('bad-time', why, { window: 'yesterday 08:00 to 12:00' });
     }
     const text = tokens.slice(first, to.next).join(' ');
     return {

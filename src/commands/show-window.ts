@@ -187,7 +187,9 @@ function absoluteWindow(
   }
   const to = resolveTime(spec.to, ctx, 'end', from.ms);
   if (!isValidInstant(to.ms) || to.ms <= from.ms) {
-    const swapped = write({ window: `${spec.to.text} to ${spec.from.text}` });
+    const swapped = write({
+      window: to.ms === from.ms ? `since ${spec.from.text}` : `${spec.to.text} to ${spec.from.text}`,
+    });
     return {
       ok: false,
       result: fail(
