@@ -40,7 +40,8 @@ describe('metric matching', () => {
     ['GSA-BGP-Connected', 'gsa-bgp-connected'],
     ['native ios/android mail readers', 'native-mail'],
   ];
-  for (const [text, id] of fuzzy) it(`reads ${JSON.stringify(text)} as ${id}`, () => assert.equal(idOf(text), id));
+  for (const [text, id] of fuzzy)
+    it(`reads ${JSON.stringify(text)} as ${id}`, () => assert.equal(idOf(text), id));
 
   it('does not guess silently on short words: "upd" is a suggestion, with the closest three', () => {
     const m = matchMetric('upd');

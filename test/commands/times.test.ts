@@ -9,7 +9,9 @@ function at(text: string, timeZone = 'UTC', role: 'start' | 'end' = 'start', anc
   const read = readTime(tokens, 0);
   assert.ok(read?.ok, `${text}: ${read && !read.ok ? read.message : 'not a time'}`);
   assert.equal(read.next, tokens.length, `${text}: every word is part of the time`);
-  return new Date(resolveTime(read.spec, { now: NOW, timeZone }, role, anchor).ms).toISOString().slice(0, 16) + 'Z';
+  return (
+    new Date(resolveTime(read.spec, { now: NOW, timeZone }, role, anchor).ms).toISOString().slice(0, 16) + 'Z'
+  );
 }
 
 describe('friendly and ISO times', () => {
@@ -95,7 +97,10 @@ describe('friendly and ISO times', () => {
     const read = readTime(['yesterday'], 0);
     assert.ok(read?.ok);
     const ctx = { now: newYorkNow, timeZone: 'America/New_York' };
-    assert.equal(resolveTime(read.spec, ctx, 'end').ms - resolveTime(read.spec, ctx, 'start').ms, 23 * 3_600_000);
+    assert.equal(
+      resolveTime(read.spec, ctx, 'end').ms - resolveTime(read.spec, ctx, 'start').ms,
+      23 * 3_600_000,
+    );
   });
 
   it('reports impossible times and dates, and ignores words that are not times', () => {
@@ -113,7 +118,8 @@ describe('friendly and ISO times', () => {
       assert.ok(read && !read.ok, text);
       assert.match(read.message, pattern);
     }
-    for (const text of ['mail', '6h', '15', 'last', 'week', '']) assert.equal(readTime(text.split(' '), 0), undefined, text);
+    for (const text of ['mail', '6h', '15', 'last', 'week', ''])
+      assert.equal(readTime(text.split(' '), 0), undefined, text);
   });
 
   it('keeps what was written for messages', () => {

@@ -18,7 +18,10 @@ describe('wall-clock time in IANA zones', () => {
     assert.equal(iso(zonedToInstant(day, 8, 0, 'America/New_York')), '2026-11-27T13:00Z');
     assert.equal(iso(zonedToInstant(day, 8, 0, 'Asia/Kathmandu')), '2026-11-27T02:15Z');
     assert.equal(iso(zonedToInstant(day, 8, 0, 'Australia/Sydney')), '2026-11-26T21:00Z');
-    assert.equal(iso(zonedToInstant({ year: 2026, month: 7, day: 1 }, 8, 0, 'Europe/Berlin')), '2026-07-01T06:00Z');
+    assert.equal(
+      iso(zonedToInstant({ year: 2026, month: 7, day: 1 }, 8, 0, 'Europe/Berlin')),
+      '2026-07-01T06:00Z',
+    );
   });
 
   it('moves a time skipped by spring-forward ahead by the gap', () => {
@@ -28,7 +31,10 @@ describe('wall-clock time in IANA zones', () => {
     assert.equal(iso(zonedToInstant(day, 2, 30, 'Europe/Berlin')), '2026-03-29T01:30Z');
     assert.equal(iso(zonedToInstant(day, 3, 0, 'Europe/Berlin')), '2026-03-29T01:00Z');
     // New York: 8 March 2026, 02:00 EST becomes 03:00 EDT.
-    assert.equal(iso(zonedToInstant({ year: 2026, month: 3, day: 8 }, 2, 30, 'America/New_York')), '2026-03-08T07:30Z');
+    assert.equal(
+      iso(zonedToInstant({ year: 2026, month: 3, day: 8 }, 2, 30, 'America/New_York')),
+      '2026-03-08T07:30Z',
+    );
   });
 
   it('takes the first of two readings repeated by fall-back', () => {
@@ -37,7 +43,10 @@ describe('wall-clock time in IANA zones', () => {
     assert.equal(iso(zonedToInstant(day, 2, 30, 'Europe/Berlin')), '2026-10-25T00:30Z');
     assert.equal(iso(zonedToInstant(day, 3, 30, 'Europe/Berlin')), '2026-10-25T02:30Z');
     // Sydney (southern hemisphere): 5 April 2026, 03:00 AEDT becomes 02:00 AEST.
-    assert.equal(iso(zonedToInstant({ year: 2026, month: 4, day: 5 }, 2, 30, 'Australia/Sydney')), '2026-04-04T15:30Z');
+    assert.equal(
+      iso(zonedToInstant({ year: 2026, month: 4, day: 5 }, 2, 30, 'Australia/Sydney')),
+      '2026-04-04T15:30Z',
+    );
   });
 
   it('reads the wall clock back, weekday included', () => {
