@@ -17,8 +17,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ['health'],
     usage: 'status [service]',
     summary:
-      'How each service group is doing: the latest complete values against the same time last week. ' +
-      'Services: exchange, teams, onedrive, web apps, entra, gsa.',
+      'Health at a glance for every service group, or for one: exchange, teams, onedrive, web apps, entra, gsa.',
     examples: ['status', 'status exchange', 'status teams', 'status entra'],
     needsSignIn: true,
   },

@@ -5,7 +5,7 @@ import { notYet } from './not-yet';
 
 /** `help [command]`: a topic may be any command word or alias; upcoming commands answer "coming soon". */
 export function parseHelp(rest: string): ParseResult {
-  const topic = rest.replace(/^\/+/, '');
+  const topic = rest.replace(/^\/+/, '').replace(/[?!.]+$/, '');
   if (!topic) return ok({ name: 'help' });
   const known = COMMAND_WORDS.get(topic);
   if (known) return ok({ name: 'help', topic: known });
