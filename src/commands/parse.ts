@@ -1,4 +1,4 @@
-import { fail, ok, type CommandName, type ParseContext, type ParseResult } from './command-types';
+import { fail, type CommandName, type ParseContext, type ParseResult } from './command-types';
 import { COMMAND_WORDS, UPCOMING_COMMANDS } from './grammar';
 import { exactMetric } from './metric-match';
 import { parseHelp } from './parsers/help';
