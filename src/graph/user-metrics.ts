@@ -1,4 +1,4 @@
-import type { AccessGate } from './access-gate';
+import type { AccessGate, GroupAccess } from './access-gate';
 import { currentBucketStart, intervalMs } from './buckets';
 import { asCaller, type CallerToken } from './caller';
 import { METRICS, metricByFn } from './catalog';
@@ -84,6 +84,14 @@ export class UserMetrics {
       lookbackBuckets: TREND_BUCKETS,
     });
     return { report, trends: await this.trends(allowed, opts) };
+  }
+
+  /**
+   * Which service groups this user may read, per Graph's own check of their token (permission and admin role).
+   * Changing alert settings for a group requires this to be allowed: the user is an admin for that data.
+   */
+  async access(groups: readonly ServiceGroup[]): Promise<Map<ServiceGroup, GroupAccess>> {
+    return asCaller(this.token, () => this.gate.check(this.tenantId, this.userId, groups));
   }
 
   async series(req: SeriesRequest, opts: CallOptions = {}): Promise<SeriesReport> {
