@@ -2,9 +2,12 @@ import { INTERVALS, type IntervalMinutes } from '../graph/catalog-types';
 import { ceilToBucket, currentBucketStart, floorToBucket, intervalMs, MINUTE_MS } from '../graph/buckets';
 import { earliestStart, LOOKBACK_SAFETY_MS, MAX_LOOKBACK_DAYS } from '../graph/window';
 import { fail, type ParseContext, type ParseResult } from './command-types';
+import { resolveTime } from './resolve-time';
 import type { ShowArgs, WindowSpec } from './show-args';
-import { resolveTime, type TimeSpec } from './times';
-import { formatClock, formatWallClock, isValidInstant, wallClockAt } from './zoned-time';
+import { dayLabel, describe, inFuture, tooOld, zoneLabel, type CommandWriter } from './window-messages';
+import { formatClock, formatWallClock, isValidInstant } from './zoned-time';
+
+export type { CommandWriter } from './window-messages';
 
 const DAY_MS = 24 * 60 * MINUTE_MS;
 const WEEK_MS = 7 * DAY_MS;
@@ -18,13 +21,6 @@ export interface ShowWindow {
   intervalMinutes: IntervalMinutes;
   label: string;
 }
-
-/** Writes a whole `show` command with some clauses replaced, for suggestions and examples. */
-export type CommandWriter = (parts: {
-  window?: string;
-  interval?: string | null;
-  compare?: string | null;
-}) => string;
 
 /**
  * The interval when none is given: 5 minutes up to 6 hours (at most 72 buckets), 15 minutes up to 3 days
@@ -216,63 +212,4 @@ function absoluteWindow(
       return `${a} to ${a.slice(0, 10) === b.slice(0, 10) ? b.slice(11) : b} ${zoneLabel(zone)}`;
     },
   };
-}
-
-function inFuture(spec: TimeSpec, ms: number, zone: string, ctx: ParseContext, example: string): ParseResult {
-  return fail(
-    'future',
-    `\`${spec.text}\` (${describe(ms, zone)}) is in the future; it is ${formatWallClock(ctx.now, zone)} now. ` +
-      `Example: \`${example}\`.`,
-    { suggestion: example, example },
-  );
-}
-
-function tooOld(
-  spec: WindowSpec,
-  startMs: number,
-  minStart: number,
-  zone: string,
-  ctx: ParseContext,
-  compare: boolean,
-  write: CommandWriter,
-): ParseResult {
-  const example = write({
-    window: compare ? `last ${MAX_LOOKBACK_DAYS - 7}d` : `last ${MAX_LOOKBACK_DAYS}d`,
-  });
-  const days = isValidInstant(startMs) ? Math.round((ctx.now - startMs) / DAY_MS) : undefined;
-  const when = days === undefined ? 'starts too long ago' : `starts ${days} days ago`;
-  const keeps = compare
-    ? `Graph keeps ${MAX_LOOKBACK_DAYS} days of data and \`vs last week\` reaches 7 days further back`
-    : `Graph keeps ${MAX_LOOKBACK_DAYS} days of data`;
-  const earliest = Number.isFinite(minStart) ? ` The earliest start now is ${describe(minStart, zone)}.` : '';
-  return fail('too-old', `\`${spec.text}\` ${when}, but ${keeps}.${earliest} Example: \`${example}\`.`, {
-    suggestion: example,
-    example,
-  });
-}
-
-function dayLabel(day: TimeSpec, startMs: number, zone: string): string {
-  if (day.kind !== 'wall' || !day.day) return `since ${formatWallClock(startMs, zone)} ${zoneLabel(zone)}`;
-  const date = formatWallClock(startMs, zone).slice(0, 10);
-  switch (day.day.kind) {
-    case 'today':
-      return `today (${zoneLabel(zone)})`;
-    case 'yesterday':
-      return `yesterday (${zoneLabel(zone)})`;
-    case 'weekday':
-      return `${WEEKDAY_NAMES[wallClockAt(startMs, zone).weekday]} ${date} (${zoneLabel(zone)})`;
-    case 'date':
-      return `${date} (${zoneLabel(zone)})`;
-  }
-}
-
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-function describe(ms: number, zone: string): string {
-  return `${formatWallClock(ms, zone)} ${zoneLabel(zone)}`;
-}
-
-/** `UTC`, or the IANA name as the user's client reported it. */
-export function zoneLabel(zone: string): string {
-  return zone === 'UTC' ? 'UTC' : zone;
 }
