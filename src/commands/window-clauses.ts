@@ -33,6 +33,12 @@ export function readWindowClause(tokens: readonly string[], j: number): ClauseRe
       next: duration.next,
     };
   }
+  // No metric name has a number in it: a lone number is a length without its unit.
+  if (/^\d{1,9}(\.\d{1,3})?$/.test(t)) {
+    return bad('bad-duration', `\`${t}\` needs a unit: m, h, d or w, as in \`last ${t}h\`.`, {
+      window: `last ${t}h`,
+    });
+  }
   return undefined;
 }
 

@@ -200,6 +200,18 @@ describe('parseCommand: errors say which part is wrong and what works', () => {
     ],
     ['show mail flow 2026-02-30', 'bad-time', /`2026-02-30` is not a date/, 'show mail flow since 08:00'],
     [
+      'show mail flow 8',
+      'bad-duration',
+      /`8` needs a unit: m, h, d or w, as in `last 8h`/,
+      'show mail flow last 8h',
+    ],
+    [
+      'show mail flow and meeting joins last 2h',
+      'invalid',
+      /`show` charts one metric at a time: send `show mail flow last 2h`, then `show meeting joins last 2h`/,
+      'show mail flow last 2h',
+    ],
+    [
       'show mail flow 08:00 to banana',
       'bad-time',
       /I could not read an end time after `to`/,

@@ -1,7 +1,7 @@
 import { METRICS, metricsOfService } from '../../graph/catalog';
 import type { MetricDef } from '../../graph/catalog-types';
 import { fail, ok, type ParseContext, type ParseResult } from '../command-types';
-import { cleanMetricPhrase, matchMetric, type MetricMatch } from '../metric-match';
+import { cleanMetricPhrase, exactMetric, matchMetric, type MetricMatch } from '../metric-match';
 import { serviceWord } from '../service-match';
 import { readShowArgs, type ShowArgs } from '../show-args';
 import { resolveShowWindow, type CommandWriter } from '../show-window';
@@ -83,6 +83,18 @@ function metricError(match: Exclude<MetricMatch, { ok: true }>, phrase: string, 
       );
     }
     case 'unknown': {
+      const several = phrase.split(/ (?:and|&|\+) /).map((part) => [part, exactMetric(part)] as const);
+      if (several.length > 1 && several.every(([, m]) => m)) {
+        const [first, second] = several.map(([part]) => rest(part));
+        return fail(
+          'invalid',
+          `\`show\` charts one metric at a time: send \`${first}\`, then \`${second}\`.`,
+          {
+            suggestion: first,
+            example: first,
+          },
+        );
+      }
       const guess = match.guess ? rest(match.guess.word) : undefined;
       const mean = guess ? ` Did you mean \`${guess}\`?` : '';
       return fail(
