@@ -1,4 +1,7 @@
 import type { ContainerClient } from '@azure/storage-blob';
+// The one Bot Framework package outside src/teams/ (issue 7 asks for BlobsStorage); only this folder uses it, and
+// swapping it for direct @azure/storage-blob calls would touch only this folder.
+// eslint-disable-next-line no-restricted-imports
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import {
   ETagConflictError,

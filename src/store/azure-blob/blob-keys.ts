@@ -1,3 +1,5 @@
+// BlobsStorage's own naming function, so our names can never drift from its (see azure-blob-store.ts).
+// eslint-disable-next-line no-restricted-imports
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
 
 /**
