@@ -15,7 +15,7 @@ import {
 import { metricFallback } from './metric-fallback';
 import { sparkline } from './sparkline';
 import { staleLines } from './stale-text';
-import { lineChart, type ChartLine } from './trend-chart';
+import { lineChart, uniqueLabels, type ChartLine } from './trend-chart';
 import { columnStats, deviations, windowGrid, type ColumnStats, type WindowGrid } from './window-stats';
 
 /** X values per chart at most (both lines share them). */
@@ -114,17 +114,21 @@ function chart(
   interval: number,
   windowLabel: string,
 ): object {
-  const columns = grid.lastWeek ? [grid.thisWeek, grid.lastWeek] : [grid.thisWeek];
+  // Teams charts place string x values on a category axis built from the lines in order, so the first line (this
+  // week) must hold every x used: last week is shown only where this week has data too.
+  const lastWeek = grid.lastWeek?.map((v, i) => (grid.thisWeek[i] === undefined ? undefined : v));
+  const columns = lastWeek ? [grid.thisWeek, lastWeek] : [grid.thisWeek];
   const keep = pickIndices(columns, MAX_CHART_POINTS);
+  const labels = uniqueLabels(keep.map((i) => label(grid.times[i])));
   const line = (legend: string, column: WindowGrid['thisWeek']): ChartLine => ({
     legend,
-    values: keep.flatMap((i) => {
+    values: keep.flatMap((i, k) => {
       const v = column[i];
-      return v === undefined ? [] : [{ x: label(grid.times[i]), y: round(v, metric) }];
+      return v === undefined ? [] : [{ x: labels[k], y: round(v, metric) }];
     }),
   });
-  const lines = grid.lastWeek
-    ? [line('this week', grid.thisWeek), line('last week', grid.lastWeek)]
+  const lines = lastWeek
+    ? [line('this week', grid.thisWeek), line('last week', lastWeek)]
     : [line(metric.name, grid.thisWeek)];
   return lineChart({
     title: `${metric.name}, ${windowLabel}`,

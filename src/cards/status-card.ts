@@ -10,10 +10,10 @@ import { axisLabeller, formatDataAge, formatLocalTime, formatRelative, safeTimeZ
 import { staleLines } from './stale-text';
 import { countsLine, statusGroups, type StatusGroup, type StatusRow } from './status-rows';
 import { groupSection } from './status-table';
-import { lineChart, sparkFallback } from './trend-chart';
+import { lineChart, sparkFallback, uniqueLabels } from './trend-chart';
 
 /** Degraded metrics that get a trend chart at most, size permitting. */
-export const MAX_STATUS_CHARTS = 3;
+export const MAX_STATUS_CHARTS = 2;
 /** Degraded metrics described at the top at most; the rest are marked in their tables. */
 export const MAX_ATTENTION = 6;
 /** Points per status trend chart at most. */
@@ -139,9 +139,10 @@ function addCharts(card: AdaptiveCard, attention: Attention, interval: number, t
     const points = downsample(r.trend, STATUS_CHART_POINTS, (p) => p.v);
     const times = points.map((p) => Date.parse(p.t));
     const label = axisLabeller(times[times.length - 1] - times[0], tz);
+    const labels = uniqueLabels(times.map(label));
     const chart = lineChart({
       title: `${r.metric.name}, recent buckets`,
-      lines: [{ legend: r.metric.name, values: points.map((p, j) => ({ x: label(times[j]), y: p.v })) }],
+      lines: [{ legend: r.metric.name, values: points.map((p, j) => ({ x: labels[j], y: p.v })) }],
       xAxisTitle: `time (${tz})`,
       yAxisTitle: r.metric.unit === 'percent' ? '%' : `count per ${interval} min`,
       fallback: sparkFallback('Recent buckets:', r.spark ?? ''),

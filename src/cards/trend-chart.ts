@@ -31,3 +31,16 @@ export function lineChart(input: {
 export function sparkFallback(caption: string, spark: string): object {
   return text(`${caption} ${spark}`, { fontType: 'Monospace' });
 }
+
+/**
+ * Category labels made unique (a repeated wall-clock time, as when daylight saving time ends, gets ` (2)`): the chart
+ * maps points to labels, so two buckets with one label would collapse.
+ */
+export function uniqueLabels(labels: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return labels.map((l) => {
+    const n = (seen.get(l) ?? 0) + 1;
+    seen.set(l, n);
+    return n === 1 ? l : `${l} (${n})`;
+  });
+}

@@ -108,3 +108,24 @@ describe('cards/format', () => {
     assert.equal(new Set(labels).size, labels.length);
   });
 });
+
+describe('cards/trend-chart labels', () => {
+  it('makes repeated wall-clock labels unique (the hour repeated when DST ends)', async () => {
+    const { uniqueLabels } = await import('../../src/cards/trend-chart');
+    const { axisLabeller } = await import('../../src/cards/format');
+    const label = axisLabeller(6 * 3_600_000, 'Europe/Berlin');
+    const start = Date.parse('2026-10-25T00:00:00Z'); // 02:00 CEST; at 01:00 UTC clocks go back to 02:00 CET
+    const labels = Array.from({ length: 8 }, (_, i) => label(start + i * 15 * 60_000));
+    assert.equal(new Set(labels).size, 4, 'the raw labels repeat');
+    assert.deepEqual(uniqueLabels(labels), [
+      '02:00',
+      '02:15',
+      '02:30',
+      '02:45',
+      '02:00 (2)',
+      '02:15 (2)',
+      '02:30 (2)',
+      '02:45 (2)',
+    ]);
+  });
+});

@@ -34,6 +34,29 @@ export function assertGolden(name: string, card: object): void {
     existsSync(file),
     `Golden file ${file} is missing; run the tests with UPDATE_GOLDEN=1 to create it`,
   );
-  const expected = readFileSync(file, 'utf8');
-  assert.deepEqual(JSON.parse(actual), JSON.parse(expected), `card differs from ${name}.json`);
+  const expected: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const where = firstDifference(JSON.parse(actual), expected, '$');
+  assert.deepEqual(
+    JSON.parse(actual),
+    expected,
+    `card differs from ${name}.json at ${where} (UPDATE_GOLDEN=1 rewrites it if the change is intended)`,
+  );
+}
+
+/** JSON path of the first difference between two JSON values, for a readable failure. */
+export function firstDifference(a: unknown, b: unknown, path: string): string | undefined {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return a === b ? undefined : path;
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return path;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    const d = firstDifference(
+      (a as Record<string, unknown>)[k],
+      (b as Record<string, unknown>)[k],
+      `${path}.${k}`,
+    );
+    if (d) return d;
+  }
+  return undefined;
 }

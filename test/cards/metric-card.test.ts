@@ -53,6 +53,24 @@ function thirtyDays(): SeriesReport {
   };
 }
 
+type Chart = { data: { legend: string; values: { x: string; y: number }[] }[] };
+const chartOf = (card: { body: unknown[] }) =>
+  card.body.find((b) => (b as { type: string }).type === 'Chart.Line') as Chart;
+
+/** Teams builds the category axis from the lines in order: the first line must hold every x, in time order. */
+function assertAligned(chart: Chart): void {
+  const first = chart.data[0].values.map((v) => v.x);
+  assert.equal(new Set(first).size, first.length, 'x values are unique');
+  for (const line of chart.data.slice(1)) {
+    let at = -1;
+    for (const { x } of line.values) {
+      const i = first.indexOf(x);
+      assert.ok(i > at, `${line.legend} x ${x} is on the first line, in order`);
+      at = i;
+    }
+  }
+}
+
 describe('cards/metric-card', () => {
   it('golden: 6 hours with last week (Europe/Berlin)', () => {
     const card = buildMetricCard({
@@ -67,6 +85,8 @@ describe('cards/metric-card', () => {
     assert.match(json, /"legend":"last week"/);
     assert.match(json, /"xAxisTitle":"time \(Europe\/Berlin\)","yAxisTitle":"count per 15 min"/);
     assert.match(json, /2 buckets without data \(of 24\)/);
+    assertAligned(chartOf(card));
+    assert.equal(chartOf(card).data[1].values.length, 22, 'last week is left out where this week has a gap');
     assert.match(json, /Biggest differences from last week/);
     assert.equal((json.match(/vs [\d.]+K last week \(▼ [67]\d\.\d %\)/g) ?? []).length, 3);
     assert.deepEqual(card.actions, [
@@ -95,6 +115,12 @@ describe('cards/metric-card', () => {
     const trueMax = Math.max(...report.series.points.map((p) => p.v));
     assert.equal(Math.min(...thisWeek), trueMin, 'the dip survives downsampling');
     assert.equal(Math.max(...thisWeek), trueMax);
+    assertAligned(chart);
+    assert.equal(
+      chart.data[1].values[0].x.slice(0, 5),
+      '4 Nov',
+      'last week starts where Graph still has data',
+    );
     assert.equal(chart.fallback.type, 'Container');
     assert.equal(chart.fallback.items[1].facts?.length, 12);
     assert.match(JSON.stringify(card), /12 buckets without data \(of 8640\)/);

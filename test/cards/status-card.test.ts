@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildBoardCard, buildUpdatingCard } from '../../src/cards/board-card';
 import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-kit';
-import { buildStatusCard } from '../../src/cards/status-card';
+import { buildStatusCard, MAX_STATUS_CHARTS } from '../../src/cards/status-card';
 import { METRICS, metricsOfService } from '../../src/graph/catalog';
 import { MissingPermissionError, NotAvailableError, ThrottledError } from '../../src/graph/errors';
 import type { MetricStatus } from '../../src/graph/metrics-service';
@@ -23,6 +23,7 @@ function degradedInput() {
   const shaped = trends(16, {
     [MAIL]: (t) => Math.round(level(MAIL, t) * (t > LATEST - HOUR ? 0.3 : 1)),
     [UDP]: (t) => (t > LATEST - 2 * HOUR ? 72.4 : 91),
+    [TUNNELS]: (t) => (t > LATEST - HOUR ? 3 : 0),
   });
   return { report, trends: shaped, now: NOW, timeZone: 'Europe/Berlin' };
 }
@@ -65,9 +66,11 @@ describe('cards/status-card', () => {
     assert.match(json, /Needs attention/);
     assert.equal(
       (json.match(/"Chart\.Line"/g) ?? []).length,
-      3,
-      'one chart per degraded metric with a trend',
+      MAX_STATUS_CHARTS,
+      'charts for the first degraded metrics only',
     );
+    assert.match(json, /"title":"Mail delivery, recent buckets"/);
+    assert.match(json, /"title":"Audio over UDP, recent buckets"/);
   });
 
   it('golden: a tenant with no data yet', () => {
