@@ -10,8 +10,8 @@ function metricLine(m: MetricDef, service: ServiceDef): string {
   const preview = m.preview ? ', preview' : '';
   const permission = m.permission !== service.permission ? ` Needs ${m.permission}.` : '';
   return (
-    `**${m.name}** (${unit}, ${better}${preview}): ${m.description}${permission} ` +
-    `Type: ${[m.id, ...m.aliases].join(' · ')}`
+    `**${m.name}** (${unit}, ${better}${preview}): ${m.description}${permission}\n\n` +
+    `_Type: ${[m.id, ...m.aliases].join(' · ')}_`
   );
 }
 

@@ -44,7 +44,7 @@ const FAILURE_TEXT: Partial<Record<MetricsErrorKind, string>> = {
 };
 
 /**
- * A metric's state from its latest bucket and the catalog's default rule, judged on that one bucket: a percentage
+ * A metric's state from its latest bucket (the reason never repeats the value, which the card shows next to it) and the catalog's default rule, judged on that one bucket: a percentage
  * below its rule's level, a count beyond the rule's change against the same bucket last week in the bad direction
  * (only above the rule's noise floor), or any value of a count whose healthy level is zero.
  */
@@ -71,16 +71,15 @@ function judge(
 ): MetricState {
   const rule = metric.defaultRule;
   const level = formatValue(rule.threshold, metric.unit);
-  const now = formatValue(value, metric.unit);
   switch (rule.kind) {
     case 'below':
       return value < rule.threshold
-        ? { kind: 'degraded', reason: `${now} is below ${level}.` }
-        : { kind: 'normal', reason: `${now}, at or above ${level}.` };
+        ? { kind: 'degraded', reason: `Below its alert level of ${level}.` }
+        : { kind: 'normal', reason: `At or above its alert level of ${level}.` };
     case 'above':
       return value > rule.threshold
-        ? { kind: 'degraded', reason: `${now} is above ${level}, its healthy level.` }
-        : { kind: 'normal', reason: `${now}, at or below ${level}.` };
+        ? { kind: 'degraded', reason: `Above ${level}, its healthy level.` }
+        : { kind: 'normal', reason: `At or below ${level}, its healthy level.` };
     case 'drop':
     case 'rise': {
       if (lastWeek === undefined || changePct === undefined) {

@@ -6,8 +6,8 @@ import { formatChange, formatPointChange, formatValue } from './format';
 import { metricState, STATE_LOOK, STATE_ORDER, type MetricState, type MetricStateKind } from './metric-state';
 import { sparklineOfPoints } from './sparkline';
 
-/** Glyphs in a status row's trend: 12 buckets (3 hours of 15-minute buckets). */
-export const STATUS_SPARK_WIDTH = 12;
+/** Glyphs in a status row's trend: 10 buckets (2.5 hours of 15-minute buckets), what a phone-width table shows. */
+export const STATUS_SPARK_WIDTH = 10;
 
 /** One metric as a status row: its state and the texts of its cells. */
 export interface StatusRow {

@@ -20,7 +20,7 @@ function row(r: StatusRow, withTrend: boolean): object {
 
 function table(rows: StatusRow[], withTrend: boolean): object {
   const right = { horizontalCellContentAlignment: 'Right' };
-  const columns = [{ width: 5 }, { width: 2, ...right }, { width: 2, ...right }];
+  const columns = [{ width: 4 }, { width: 2, ...right }, { width: 2, ...right }];
   const header = ['Metric', 'Latest', 'vs last week'];
   if (withTrend) {
     columns.push({ width: 3 });
@@ -32,7 +32,10 @@ function table(rows: StatusRow[], withTrend: boolean): object {
     showGridLines: false,
     firstRowAsHeader: true,
     columns,
-    rows: [{ type: 'TableRow', cells: header.map((h) => cell(h)) }, ...rows.map((r) => row(r, withTrend))],
+    rows: [
+      { type: 'TableRow', cells: header.map((h) => cell(h, { wrap: true })) },
+      ...rows.map((r) => row(r, withTrend)),
+    ],
   };
 }
 

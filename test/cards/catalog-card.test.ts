@@ -12,7 +12,7 @@ describe('cards/catalog-card', () => {
     const json = JSON.stringify(card);
     for (const m of METRICS) {
       assert.ok(json.includes(`**${m.name}**`), `${m.id} has its name`);
-      assert.ok(json.includes(`Type: ${m.id} · ${m.aliases[0]}`), `${m.id} lists its id and aliases`);
+      assert.ok(json.includes(`_Type: ${m.id} · ${m.aliases[0]}`), `${m.id} lists its id and aliases`);
     }
     for (const s of SERVICES) assert.ok(json.includes(`Permission: ${s.permission}`), s.id);
     assert.match(json, /OneDrive for work or school \(preview\)/);

@@ -25,7 +25,9 @@ export function wave(ms: number, base: number, seed = 1): number {
 /** Level of a metric at an instant: counts wave around 100 × typical, percentages stay near typical. */
 export function level(fn: string, ms: number): number {
   const m = metricByFn(fn)!;
-  if (m.unit === 'percent') return Math.round((m.typical + 0.3 * noise(ms / 60_000 + m.typical)) * 10) / 10;
+  if (m.unit === 'percent') {
+    return Math.min(100, Math.round((m.typical + 0.3 * noise(ms / 60_000 + m.typical)) * 10) / 10);
+  }
   return Math.round(wave(ms, m.typical * 100, m.typical));
 }
 
