@@ -153,12 +153,13 @@ export class BlobLeases implements PartitionLeases {
     }
   }
 
+  /** Renewals first: a failing heartbeat must not cost the leases we hold. */
   private async renewAndCount(): Promise<void> {
-    const serverNow = await writeHeartbeat(this.client, this.instanceId, [...this.current]);
+    await Promise.all([...this.validUntil.keys()].map((p) => this.renew(p)));
+    const serverNow = await writeHeartbeat(this.client, this.instanceId, [...this.validUntil.keys()]);
     const heartbeats = await readHeartbeats(this.client);
     this.live = liveInstances(heartbeats, this.instanceId, serverNow, this.staleMs);
     void pruneHeartbeats(this.client, heartbeats, serverNow, 10 * this.staleMs);
-    await Promise.all([...this.validUntil.keys()].map((p) => this.renew(p)));
   }
 
   /** Releases above the fair share, acquires below it; true while still below (peers have yet to let go). */

@@ -100,6 +100,28 @@ describe('BlobLeases on Azurite', () => {
     );
   });
 
+  it('stops counting a partition as owned one second before its unrenewed lease can lapse', async () => {
+    let now = 1_000_000;
+    const leases = new BlobLeases(client, {
+      partitions: 3,
+      leaseSeconds: 15,
+      instanceId: 'stalled',
+      now: () => now,
+    });
+    running.push(leases);
+    await leases.start();
+    assert.deepEqual([...leases.owned()], [0, 1, 2]);
+    const seen: number[][] = [];
+    leases.onChange((owned) => seen.push([...owned]));
+    leases.halt(); // the round loop stalls: no renewals from here on
+    now += 13_999;
+    assert.equal(leases.owned().size, 3);
+    now += 1;
+    assert.equal(leases.owned().size, 0);
+    assert.equal(leases.owns('contoso.onmicrosoft.com'), false);
+    assert.deepEqual(seen, [[]]);
+  });
+
   it('answers owns() by the tenant partition and refuses unsafe settings', async () => {
     const solo = pool('solo', 4);
     await solo.start();
