@@ -28,7 +28,8 @@ export async function respondToAction(
       case 'board.refresh':
         return await handleBoard(service, ctx, services);
       case 'show.refresh':
-        if (typeof data.text === 'string') return await respondToText(data.text, ctx, services);
+        if (typeof data.text === 'string')
+          return await respondToText(withCompare(data.text, data.compare === true), ctx, services);
     }
   } catch (err) {
     return errorReply(err, ctx, services);
@@ -42,6 +43,11 @@ export async function respondToAction(
       actions: [{ title: 'help', value: 'help' }],
     }),
   };
+}
+
+/** The "vs last week" button sends the same query with `compare: true`. */
+function withCompare(text: string, compare: boolean): string {
+  return compare && !/\bvs\.? last week\b/i.test(text) ? `${text} vs last week` : text;
 }
 
 /** What a card shows while its data takes longer than Teams waits for a card action (about 5 s). */
