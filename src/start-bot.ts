@@ -3,7 +3,7 @@ import type { DestinationStream } from 'pino';
 import { parseConfig, type Config } from './config/config';
 import { createLogger, type Logger } from './log/logger';
 import { createServer } from './server/server';
-import { SqliteStore } from './store/sqlite-store';
+import { createStore } from './store/create-store';
 import type { KeyValueStore } from './store/store';
 import { createBot, type Bot } from './teams/bot';
 import { createIdentity } from './auth/create-identity';
@@ -32,7 +32,9 @@ export interface StartOptions {
 export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<RunningBot> {
   const config = parseConfig(env);
   const logger = createLogger(config.logLevel, options.logDestination);
-  const store = options.store ?? new SqliteStore(config.storePath);
+  const store =
+    options.store ??
+    createStore({ kind: config.store.kind, sqlitePath: config.storePath, azure: config.store.azure });
   const { identity, cachePlugin } = await createIdentity(config, store);
   const graph = createGraphServices(config.graphBaseUrl);
   const bot = createBot({

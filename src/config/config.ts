@@ -26,6 +26,14 @@ export interface Config {
   demoIdentity: boolean;
   graphBaseUrl: string;
   storePath: string;
+  store: {
+    kind: 'sqlite' | 'azure-blob';
+    azure: { connectionString?: string; accountUrl?: string; container?: string; clientId?: string };
+    partitions: number;
+    leaseSeconds: number;
+  };
+  /** Alert monitor cycle: 5 minutes by default, 15 s in demo mode. */
+  monitorCycleMs: number;
   /** Allowed tenant ids (lower case). Empty means any tenant, which only demo mode permits. */
   allowedTenants: string[];
   logLevel: RawEnv['LOG_LEVEL'];
@@ -82,6 +90,18 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     demoIdentity: e.DEMO_IDENTITY === 'true',
     graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
     storePath: e.STORE_PATH,
+    store: {
+      kind: e.STORE,
+      azure: {
+        connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+        accountUrl: e.AZURE_STORAGE_ACCOUNT_URL,
+        container: e.AZURE_STORAGE_CONTAINER,
+        clientId: e.AZURE_CLIENT_ID,
+      },
+      partitions: e.MONITOR_PARTITIONS,
+      leaseSeconds: e.LEASE_SECONDS,
+    },
+    monitorCycleMs: (e.MONITOR_CYCLE_SECONDS ?? (demo ? 15 : 300)) * 1000,
     allowedTenants: (e.ALLOWED_TENANTS ?? '')
       .split(',')
       .map((t) => t.trim().toLowerCase())
@@ -132,6 +152,11 @@ function checkCombinations(e: RawEnv): void {
         "and AAD_APP_CLIENT_SECRET are required with DEMO_IDENTITY (the simulator's demo app)",
       );
   }
+  if (e.STORE === 'azure-blob' && !e.AZURE_STORAGE_CONNECTION_STRING && !e.AZURE_STORAGE_ACCOUNT_URL)
+    throw new ConfigError(
+      'AZURE_STORAGE_CONNECTION_STRING',
+      'or AZURE_STORAGE_ACCOUNT_URL (with a managed identity) is required when STORE=azure-blob',
+    );
   const overrides = BOT_FRAMEWORK_URL_KEYS.filter((k) => e[k]);
   if (overrides.length > 0 && overrides.length < BOT_FRAMEWORK_URL_KEYS.length) {
     const missing = BOT_FRAMEWORK_URL_KEYS.find((k) => !e[k]) as string;

@@ -72,6 +72,35 @@ export const envSchema = z.object({
     (v) => v === undefined || v.split(',').every((t) => GUID.test(t.trim())),
     'must be a comma-separated list of tenant id GUIDs',
   ),
+  STORE: z
+    .enum(['sqlite', 'azure-blob'], { errorMap: () => ({ message: 'must be sqlite or azure-blob' }) })
+    .optional()
+    .transform((v) => v ?? 'sqlite'),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  AZURE_STORAGE_ACCOUNT_URL: url,
+  AZURE_STORAGE_CONTAINER: optionalText.refine(
+    (v) => v === undefined || /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(v),
+    'must be a valid blob container name (3-63 lower-case letters, digits and single hyphens)',
+  ),
+  AZURE_CLIENT_ID: guid('a managed identity client id:'),
+  MONITOR_PARTITIONS: z.coerce
+    .number({ invalid_type_error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be from 1 to 1024')
+    .max(1024, 'must be from 1 to 1024')
+    .default(32),
+  LEASE_SECONDS: z.coerce
+    .number({ invalid_type_error: 'must be a number of seconds' })
+    .int('must be whole seconds')
+    .min(15, 'must be from 15 to 60 (Azure blob lease limits)')
+    .max(60, 'must be from 15 to 60 (Azure blob lease limits)')
+    .default(30),
+  MONITOR_CYCLE_SECONDS: z.coerce
+    .number({ invalid_type_error: 'must be a number of seconds' })
+    .int('must be whole seconds')
+    .min(5, 'must be from 5 to 3600')
+    .max(3600, 'must be from 5 to 3600')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ToBotFromChannelOpenIdMetadataUrl: url,
   ToBotFromChannelTokenIssuer: optionalText,

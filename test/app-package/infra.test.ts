@@ -22,6 +22,14 @@ const NOT_IN_AZURE: Record<string, string> = {
   OAuthUrl: 'Bot Framework override, offline tests only',
   CallerId: 'Bot Framework override, offline tests only',
   ValidateAuthority: 'Bot Framework override, offline tests only',
+  STORE: 'one instance uses SQLite on the persistent share; docs/deploy.md switches to azure-blob for several',
+  AZURE_STORAGE_CONNECTION_STRING: 'scale-out only (docs/deploy.md); a managed identity is preferred',
+  AZURE_STORAGE_ACCOUNT_URL: 'scale-out only (docs/deploy.md)',
+  AZURE_STORAGE_CONTAINER: 'scale-out only; defaults to m365-pulse',
+  AZURE_CLIENT_ID: 'scale-out with a user-assigned managed identity only',
+  MONITOR_PARTITIONS: 'the default (32) fits; scale-out only',
+  LEASE_SECONDS: 'the default (30) fits; scale-out only',
+  MONITOR_CYCLE_SECONDS: 'the default (300 s) is the documented cycle',
 };
 /** App Service's own settings, not the bot's. */
 const PLATFORM_SETTINGS = ['WEBSITE_RUN_FROM_PACKAGE', 'SCM_DO_BUILD_DURING_DEPLOYMENT'];
