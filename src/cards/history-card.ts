@@ -1,0 +1,90 @@
+import { metricByFn, serviceById } from '../graph/catalog';
+import { formatAuditEntry, type AuditEntry } from '../monitor/audit';
+import type { Incident } from '../monitor/incident';
+import type { AdaptiveCard } from './card';
+import { text } from './card-kit';
+import { commandButtons, fittedCard, spanText, subtle, titleBlock } from './alert-list-kit';
+import { formatLocalTime } from './format';
+
+export interface AlertsView {
+  /** Open incidents, newest first. */
+  incidents: readonly Incident[];
+  now: Date;
+  timeZone: string;
+}
+
+export interface HistoryView extends AlertsView {
+  /** Incidents open in, opened in or resolved in the span, newest first. */
+  incidents: readonly Incident[];
+  /** Audit entries of the span, newest first. */
+  audit: readonly AuditEntry[];
+  /** "7 days". */
+  label: string;
+}
+
+const STATE = {
+  firing: '🔴 Firing',
+  acknowledged: '🟠 Acknowledged',
+  snoozed: '💤 Snoozed',
+  resolved: '✅ Resolved',
+} as const;
+
+/** `alerts`: the tenant's open incidents, each with its state, since when and who acknowledged or snoozed it. */
+export function buildAlertsCard(view: AlertsView): AdaptiveCard {
+  const n = view.incidents.length;
+  return fittedCard(
+    [
+      titleBlock(n ? `Open alerts (${n})` : 'No open alerts'),
+      ...(n ? [] : [text('✅ Nothing is firing in your tenant right now.', { spacing: 'Small' })]),
+    ],
+    view.incidents.map((i) => incidentItem(i, view)),
+    [],
+    commandButtons(['history', 'rules', 'status']),
+    (left) => `and ${left} more open alerts`,
+  );
+}
+
+/** `history [span]`: incidents with how long they lasted and who acknowledged them, then the audit lines. */
+export function buildHistoryCard(view: HistoryView): AdaptiveCard {
+  const incidents = view.incidents.map((i) => incidentItem(i, view));
+  const changes = view.audit.map((e) => [subtle(formatAuditEntry(e), { spacing: 'Small' })]);
+  const changesHead: object[][] = [[text('**Changes and actions** (times in UTC)', { spacing: 'Large' })]];
+  return fittedCard(
+    [
+      titleBlock(`Alert history: last ${view.label}`),
+      text(
+        `${view.incidents.length} alert${view.incidents.length === 1 ? '' : 's'}, ${view.audit.length} recorded ` +
+          `change${view.audit.length === 1 ? '' : 's'} or action${view.audit.length === 1 ? '' : 's'}.`,
+        { spacing: 'Small' },
+      ),
+    ],
+    [...incidents, ...(changes.length ? [...changesHead, ...changes] : [])],
+    [],
+    commandButtons(['alerts', 'rules', 'history 30d']),
+    (left) => `and ${left} more lines (try a shorter span, e.g. \`history 24h\`)`,
+  );
+}
+
+function incidentItem(i: Incident, view: AlertsView): object[] {
+  const metric = metricByFn(i.fn);
+  const service = serviceById(metric?.service ?? i.service)?.name ?? i.service;
+  const when = (iso: string) => formatLocalTime(Date.parse(iso), view.now, view.timeZone);
+  const end = i.resolvedAt ? Date.parse(i.resolvedAt) : view.now.getTime();
+  const lasted = i.resolvedAt
+    ? `lasted ${spanText(end - Date.parse(i.openedAt))}`
+    : `for ${spanText(end - Date.parse(i.openedAt))}`;
+  const who = [
+    i.ackBy && i.ackAt ? `acknowledged by ${i.ackBy.name} at ${when(i.ackAt)}` : '',
+    i.state === 'snoozed' && i.snoozedUntil
+      ? `snoozed until ${when(i.snoozedUntil)}${i.snoozedBy ? ` by ${i.snoozedBy.name}` : ''}`
+      : '',
+    i.resolvedBy ? `resolved by ${i.resolvedBy.name}` : '',
+    i.muted ? `rule muted by ${i.muted.by.name}` : '',
+  ].filter(Boolean);
+  return [
+    text(`**${metric?.name ?? i.fn}** · ${service}`, { spacing: 'Medium' }),
+    subtle(
+      `${STATE[i.state]} · opened ${when(i.openedAt)}, ${lasted}${who.length ? ` · ${who.join(' · ')}` : ''}`,
+    ),
+  ];
+}
