@@ -6,6 +6,11 @@ import { generateSeries } from '../../src/simulator/series/generator';
 import { modifiersFor, resolveScenario } from '../../src/simulator/scenarios';
 import { SYSTEM_ACTOR } from '../../src/monitor/actor';
 import { defaultRulesFor, type Rule } from '../../src/monitor/rules';
+import { evaluate, type Evaluation } from '../../src/monitor/evaluate';
+import { transition } from '../../src/monitor/alert-state';
+import type { AlertEffect } from '../../src/monitor/alert-effects';
+import { evaluationEvent } from '../../src/monitor/alert-events';
+import { isOpen, type Incident } from '../../src/monitor/incident';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -176,4 +181,48 @@ export function simStretch(
     };
   };
   return { current, history, window };
+}
+
+/** One cycle of the alert loop as the I/O layer will run it. */
+export interface CycleLog {
+  now: number;
+  evaluation: Evaluation;
+  incident: Incident | undefined;
+  effects: AlertEffect[];
+}
+
+/**
+ * Runs the alert loop every `stepMinutes` over [from, to]: evaluate (firing = an incident is open), turn the result
+ * into an event, apply it. `windowAt` supplies the current and history series for each `now`.
+ */
+export function playAlerts(
+  rule: Rule,
+  windowAt: (now: number) => { current: Series; history: Series[] },
+  from: number,
+  to: number,
+  o: { stepMinutes?: number; settleMinutes?: number } = {},
+): CycleLog[] {
+  const log: CycleLog[] = [];
+  let incident: Incident | undefined;
+  for (let now = from; now <= to; now += (o.stepMinutes ?? 5) * MINUTE) {
+    const evaluation = evaluate(rule, {
+      ...windowAt(now),
+      now,
+      firing: isOpen(incident),
+      settleMinutes: o.settleMinutes,
+    });
+    const result = transition(incident, evaluationEvent(rule, evaluation), now);
+    incident = result.incident;
+    log.push({ now, evaluation, incident, effects: result.effects });
+  }
+  return log;
+}
+
+/** The card effects of a loop run, as `HH:MM kind` lines. */
+export function cardEffects(log: CycleLog[]): string[] {
+  return log.flatMap((c) =>
+    c.effects
+      .filter((e) => e.kind !== 'none')
+      .map((e) => `${new Date(c.now).toISOString().slice(11, 16)} ${e.kind}`),
+  );
 }
