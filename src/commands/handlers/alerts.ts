@@ -1,0 +1,35 @@
+import { readableAuditEntry } from '../../alerts/audit-target';
+import { buildAlertsCard, buildHistoryCard } from '../../cards/history-card';
+import type { CommandContext, Reply } from '../reply';
+import type { CommandServices } from '../services';
+import { requireSignIn, withAlertStores } from './alert-services';
+
+/** `alerts`: the tenant's open incidents. Sign-in, not admin. */
+export function handleAlerts(ctx: CommandContext, services: CommandServices): Promise<Reply> {
+  return withAlertStores(services, async (stores) => {
+    await requireSignIn(services);
+    const incidents = await stores.incidents.open(ctx.tenantId);
+    return { card: buildAlertsCard({ incidents, now: ctx.now, timeZone: ctx.timeZone }) };
+  });
+}
+
+/** `history [span]`: incidents and audit entries of the span, targets in words (see `readableAuditEntry`). */
+export function handleHistory(
+  minutes: number,
+  label: string,
+  ctx: CommandContext,
+  services: CommandServices,
+): Promise<Reply> {
+  return withAlertStores(services, async (stores) => {
+    await requireSignIn(services);
+    const since = new Date(ctx.now.getTime() - minutes * 60_000);
+    const [incidents, audit] = await Promise.all([
+      stores.incidents.recent(ctx.tenantId, since),
+      stores.audit.recent(ctx.tenantId, since),
+    ]);
+    const here = audit.map((e) => readableAuditEntry(e, ctx.conversation.id));
+    return {
+      card: buildHistoryCard({ incidents, audit: here, label, now: ctx.now, timeZone: ctx.timeZone }),
+    };
+  });
+}
