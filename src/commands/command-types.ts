@@ -1,3 +1,4 @@
+import type { AlertCommand } from '../alerts/alert-command';
 import type { IntervalMinutes, ServiceGroup } from '../graph/catalog-types';
 
 /** A command the bot can act on, fully resolved: services are catalog ids, windows are aligned and valid. */
@@ -21,7 +22,8 @@ export type Command =
       compareLastWeek: boolean;
       /** What the window is, for a card title: "last 6 hours", "since 2026-11-27 08:00 Europe/Berlin". */
       windowLabel: string;
-    };
+    }
+  | AlertCommand;
 
 /** Every command name; each has exactly one parser in `parse.ts`. */
 export type CommandName = Command['name'];
@@ -40,6 +42,7 @@ export type ParseErrorKind =
   | 'bad-duration'
   | 'bad-interval'
   | 'bad-compare'
+  | 'bad-rule'
   | 'end-before-start'
   | 'future'
   | 'too-old'

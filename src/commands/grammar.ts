@@ -55,6 +55,100 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSignIn: true,
   },
   {
+    name: 'alerts',
+    aliases: ['incidents', 'open alerts'],
+    usage: 'alerts',
+    summary: 'Lists the open alerts of your tenant: what fires, since when, and who acknowledged it.',
+    examples: ['alerts'],
+    needsSignIn: true,
+  },
+  {
+    name: 'history',
+    aliases: ['alert history', 'audit'],
+    usage: 'history [7d]',
+    summary:
+      'Recent alerts with how long they lasted and who acknowledged them, and who changed alert settings when.',
+    examples: ['history', 'history 24h', 'history 30d'],
+    needsSignIn: true,
+  },
+  {
+    name: 'subscribe',
+    aliases: ['follow'],
+    usage: 'subscribe [all | <service> | <metric>]',
+    summary:
+      'Posts alerts into this chat or channel, for every service (the default), one service or one metric, ' +
+      'with default rules from the catalog. Admins only.',
+    examples: ['subscribe', 'subscribe exchange', 'subscribe teams udp'],
+    needsSignIn: true,
+  },
+  {
+    name: 'unsubscribe',
+    aliases: ['unfollow'],
+    usage: 'unsubscribe [all | <service> | <metric>]',
+    summary: 'Stops alerts here: all of them (the default), or one service or metric. Admins only.',
+    examples: ['unsubscribe', 'unsubscribe exchange'],
+    needsSignIn: true,
+  },
+  {
+    name: 'subscriptions',
+    aliases: ['subs'],
+    usage: 'subscriptions',
+    summary:
+      'Shows what this chat or channel is subscribed to, since when and by whom, quiet hours and digest.',
+    examples: ['subscriptions'],
+    needsSignIn: true,
+  },
+  {
+    name: 'watch',
+    aliases: ['alert on'],
+    usage: 'watch <metric> below|above <N>[%] [for <duration>] | watch <metric> drop <N>% [vs baseline]',
+    summary:
+      'Adds a rule of your own for the tenant: a fixed level, or a drop (or rise) in % against the usual ' +
+      'level for that time of week. Admins only.',
+    examples: [
+      'watch connectivity below 97% for 15m',
+      'watch mail delivery drop 30% vs baseline',
+      'watch udp below 80%',
+    ],
+    needsSignIn: true,
+  },
+  {
+    name: 'unwatch',
+    aliases: [],
+    usage: 'unwatch <rule id | #n>',
+    summary:
+      'Removes a rule of your own; a default rule is muted instead (`watch` with its id unmutes it). Admins only.',
+    examples: ['unwatch #3', 'unwatch default:mail-delivery', 'unwatch udp below 80%'],
+    needsSignIn: true,
+  },
+  {
+    name: 'rules',
+    aliases: ['alert rules'],
+    usage: 'rules',
+    summary: 'Lists the alert rules of your tenant, numbered, with defaults, your own rules and mutes.',
+    examples: ['rules'],
+    needsSignIn: true,
+  },
+  {
+    name: 'quiet',
+    aliases: ['quiet hours'],
+    usage: 'quiet <from>-<to> [time zone] | quiet off',
+    summary:
+      'Holds alerts here every night (or any daily window) and posts them when it ends. Your time zone unless ' +
+      'you name one. Admins only.',
+    examples: ['quiet 22:00-07:00', 'quiet 22:00-07:00 Europe/Berlin', 'quiet off'],
+    needsSignIn: true,
+  },
+  {
+    name: 'digest',
+    aliases: [],
+    usage: 'digest daily <time> [time zone] | digest off',
+    summary:
+      'Posts the status card here every day at that time. Your time zone unless you name one. Admins only.',
+    examples: ['digest daily 09:00', 'digest daily 08:30 America/New_York', 'digest off'],
+    needsSignIn: true,
+  },
+  {
     name: 'whoami',
     aliases: ['me', 'who am i'],
     usage: 'whoami',
@@ -90,21 +184,10 @@ export const COMMANDS: readonly CommandSpec[] = [
 ];
 
 /**
- * Words reserved for the alerting commands of the next release, with what each will do. They answer
- * "coming soon" rather than "unknown command", and no alias may take them.
+ * Words reserved for commands of a later release, with what each will do: they answer "coming soon" rather than
+ * "unknown command", and no alias may take them. The alerting words have graduated into COMMANDS; none is reserved.
  */
-export const UPCOMING_COMMANDS: ReadonlyMap<string, string> = new Map([
-  ['subscribe', 'subscribe this conversation to alerts'],
-  ['unsubscribe', 'stop alerts in this conversation'],
-  ['subscriptions', 'list the alert subscriptions here'],
-  ['watch', 'alert on one metric with a rule of your own'],
-  ['unwatch', 'stop watching a metric'],
-  ['rules', 'list the alert rules'],
-  ['quiet', 'pause alerts for a while'],
-  ['digest', 'send a daily health digest'],
-  ['alerts', 'list firing and recent alerts'],
-  ['history', 'show past alerts'],
-]);
+export const UPCOMING_COMMANDS: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 /** Every word that names a command, mapped to the command's name. */
 export const COMMAND_WORDS: ReadonlyMap<string, string> = new Map(

@@ -1,11 +1,18 @@
 import { fail, type CommandName, type ParseContext, type ParseResult } from './command-types';
 import { COMMAND_WORDS, UPCOMING_COMMANDS } from './grammar';
 import { exactMetric } from './metric-match';
+import { parseBare } from './parsers/bare';
+import { parseDigest } from './parsers/digest';
 import { parseHelp } from './parsers/help';
+import { parseHistory } from './parsers/history';
 import { parseNoArgs } from './parsers/no-args';
 import { notYet } from './parsers/not-yet';
+import { parseQuiet } from './parsers/quiet';
 import { parseServiceScope } from './parsers/service-scope';
 import { parseShow } from './parsers/show';
+import { parseSubscribe } from './parsers/subscribe';
+import { parseUnwatch } from './parsers/unwatch';
+import { parseWatch } from './parsers/watch';
 import { exactService, serviceWord } from './service-match';
 import { closestWord } from './fuzzy';
 import { MAX_COMMAND_CHARS, MAX_RAW_CHARS, normaliseText } from './tokens';
@@ -25,6 +32,16 @@ const PARSERS: Record<CommandName, CommandParser> = {
   whoami: (rest) => parseNoArgs('whoami', rest),
   signin: (rest) => parseNoArgs('signin', rest),
   signout: (rest) => parseNoArgs('signout', rest),
+  subscribe: (rest) => parseSubscribe('subscribe', rest),
+  unsubscribe: (rest) => parseSubscribe('unsubscribe', rest),
+  subscriptions: (rest) => parseBare('subscriptions', rest),
+  watch: (rest) => parseWatch(rest),
+  unwatch: (rest) => parseUnwatch(rest),
+  rules: (rest) => parseBare('rules', rest),
+  quiet: parseQuiet,
+  digest: parseDigest,
+  alerts: (rest) => parseBare('alerts', rest),
+  history: (rest) => parseHistory(rest),
 };
 
 /** When and where to read times: defaults are the current time and UTC. */

@@ -4,11 +4,15 @@ import { buildNoticeCard } from '../cards/notice-card';
 import { MetricsApiError } from '../graph/errors';
 import { WindowError } from '../graph/window';
 import type { Command, ParseError } from './command-types';
+import { handleDigest, handleQuiet } from './handlers/alert-settings';
+import { handleAlerts, handleHistory } from './handlers/alerts';
 import { handleHelp } from './handlers/help';
 import { handleSignin, handleSignout, handleWhoami } from './handlers/identity';
 import { handleMetrics } from './handlers/metrics';
+import { handleResume, handleRules, handleUnwatch, handleWatch } from './handlers/rules';
 import { handleShow } from './handlers/show';
 import { handleBoard, handleStatus } from './handlers/status';
+import { handleSubscribe, handleSubscriptions, handleUnsubscribe } from './handlers/subscriptions';
 import { parseCommand } from './parse';
 import type { CommandContext, Reply } from './reply';
 import type { CommandServices } from './services';
@@ -51,6 +55,28 @@ function dispatch(
       return handleSignin(ctx, services);
     case 'signout':
       return handleSignout(services);
+    case 'subscribe':
+      return handleSubscribe(command.scope, ctx, services);
+    case 'unsubscribe':
+      return handleUnsubscribe(command.scope, ctx, services);
+    case 'subscriptions':
+      return handleSubscriptions(ctx, services);
+    case 'watch':
+      return 'rule' in command
+        ? handleWatch(command.rule, ctx, services)
+        : handleResume(command.resume, ctx, services);
+    case 'unwatch':
+      return handleUnwatch(command.ref, ctx, services);
+    case 'rules':
+      return handleRules(ctx, services);
+    case 'quiet':
+      return handleQuiet(command.quiet, ctx, services);
+    case 'digest':
+      return handleDigest(command.digest, ctx, services);
+    case 'alerts':
+      return handleAlerts(ctx, services);
+    case 'history':
+      return handleHistory(command.minutes, command.label, ctx, services);
   }
 }
 

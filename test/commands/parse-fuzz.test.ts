@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { COMMANDS, UPCOMING_COMMANDS } from '../../src/commands/grammar';
-import { parseCommand, UNREADABLE, type ParseResult } from '../../src/commands/parse';
-import { METRICS, SERVICES } from '../../src/graph/catalog';
+import { parseCommand, UNREADABLE, type Command, type ParseResult } from '../../src/commands/parse';
+import { METRICS, SERVICES, metricByFn } from '../../src/graph/catalog';
+import { fnsInScope } from '../../src/monitor/rule-scope';
+import { MAX_FOR_BUCKETS } from '../../src/monitor/rules';
 import { INTERVALS } from '../../src/graph/catalog-types';
 
 /** mulberry32: a small seeded PRNG, so a failure can be replayed from its seed and index. */
@@ -17,6 +19,18 @@ function prng(seed: number): () => number {
 }
 
 const SEED = 0x5eed2026;
+const ALERT_NAMES = new Set([
+  'subscribe',
+  'unsubscribe',
+  'subscriptions',
+  'watch',
+  'unwatch',
+  'rules',
+  'quiet',
+  'digest',
+  'alerts',
+  'history',
+]);
 const DAY = 86_400_000;
 const NEAR = Date.UTC(2026, 10, 22);
 const ZONES = [
@@ -125,10 +139,88 @@ const WEIRD = [
   '$',
 ];
 
+/** Pieces of the alerting commands, valid and not. */
+const KIND_WORDS = [
+  'below',
+  'above',
+  'drop',
+  'rise',
+  'under',
+  'over',
+  'drops by',
+  'less than',
+  'falls below',
+  '<',
+  '',
+];
+const THRESHOLDS = ['95%', '80', '50 %', '0', '1,000', '100 percent', '180%', '-5', '0.5%', ''];
+const FOR_CLAUSES = [
+  '',
+  '',
+  'for 15m',
+  'for 2 buckets',
+  'for 1h',
+  'for 2 days',
+  'for 0m',
+  'vs baseline',
+  'vs usual',
+];
+const CLOCKS = ['22:00', '7am', '10pm', '07:00', '25:00', '9:75', 'noon', '22', '0900', ''];
+const TZ_WORDS = ['', '', 'europe/berlin', 'utc', 'america/new york', 'mars/olympus', 'in asia/kathmandu'];
+const RULE_REFS = ['#1', '#0', '3', 'rule 2', 'default:mail-delivery', 'custom:teams-udp:below:80', '#99999'];
+
 type Rand = () => number;
 const pick = <T>(r: Rand, items: readonly T[]): T => items[Math.floor(r() * items.length)];
 
+function alertCommand(r: Rand): string {
+  const scope = () => pick(r, ['', 'all', 'to', 'this channel to', ...SERVICE_WORDS, ...METRIC_WORDS]);
+  switch (Math.floor(r() * 8)) {
+    case 0:
+      return `${pick(r, ['subscribe', 'unsubscribe', 'follow'])} ${scope()}`;
+    case 1:
+    case 2:
+      return [
+        pick(r, ['watch', 'unwatch', 'alert on']),
+        pick(r, METRIC_WORDS),
+        pick(r, KIND_WORDS),
+        pick(r, THRESHOLDS),
+        pick(r, FOR_CLAUSES),
+      ].join(' ');
+    case 3:
+      return `${pick(r, ['watch', 'unwatch'])} ${pick(r, RULE_REFS)}`;
+    case 4:
+      return [
+        'quiet',
+        pick(r, ['', 'from', 'hours']),
+        pick(r, CLOCKS),
+        pick(r, ['-', 'to', '']),
+        pick(r, CLOCKS),
+        pick(r, TZ_WORDS),
+      ].join(' ');
+    case 5:
+      return [
+        'digest',
+        pick(r, ['daily', '', 'weekly', 'every day at', 'off']),
+        pick(r, CLOCKS),
+        pick(r, TZ_WORDS),
+      ].join(' ');
+    case 6:
+      return `history ${pick(r, ['', '7d', '24h', 'last 30 days', '40d', '10m', 'week', 'banana'])}`;
+    default:
+      return pick(r, [
+        'alerts',
+        'subscriptions',
+        'rules',
+        'alerts open',
+        'rules here',
+        'quiet off',
+        'digest off',
+      ]);
+  }
+}
+
 function validCommand(r: Rand): string {
+  if (r() < 0.25) return alertCommand(r);
   switch (Math.floor(r() * 6)) {
     case 0:
       return pick(r, pick(r, COMMANDS).examples);
@@ -223,6 +315,7 @@ function checkResult(text: string, result: ParseResult, now: number): void {
     return;
   }
   const c = result.command;
+  checkAlertCommand(c);
   if (c.name !== 'show') return;
   const start = c.start.getTime();
   const end = c.end.getTime();
@@ -237,10 +330,54 @@ function checkResult(text: string, result: ParseResult, now: number): void {
   assert.ok(c.windowLabel.length > 0);
 }
 
+/** Invariants of the alerting commands: what a handler receives is always storable as is. */
+function checkAlertCommand(c: Command): void {
+  const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
+  const zone = (z: string) => assert.doesNotThrow(() => new Intl.DateTimeFormat('en', { timeZone: z }), z);
+  switch (c.name) {
+    case 'subscribe':
+    case 'unsubscribe':
+      assert.ok(c.scope.kind === 'all' || fnsInScope(c.scope).length > 0, 'a scope with metrics');
+      break;
+    case 'watch':
+      if ('rule' in c) {
+        assert.ok(metricByFn(c.rule.fn), 'a catalog metric');
+        assert.ok(Number.isFinite(c.rule.threshold) && c.rule.threshold >= 0, 'a threshold');
+        const n = c.rule.forBuckets;
+        assert.ok(
+          n === undefined || (Number.isInteger(n) && n >= 1 && n <= MAX_FOR_BUCKETS),
+          'buckets in range',
+        );
+      } else if (c.resume.by === 'index') assert.ok(c.resume.n >= 1, 'rule numbers start at 1');
+      break;
+    case 'unwatch':
+      if (c.ref.by === 'index') assert.ok(c.ref.n >= 1, 'rule numbers start at 1');
+      break;
+    case 'quiet':
+      if (c.quiet) {
+        assert.match(c.quiet.from, clock);
+        assert.match(c.quiet.to, clock);
+        assert.notEqual(c.quiet.from, c.quiet.to);
+        zone(c.quiet.timeZone);
+      }
+      break;
+    case 'digest':
+      if (c.digest) {
+        assert.match(c.digest.at, clock);
+        zone(c.digest.timeZone);
+      }
+      break;
+    case 'history':
+      assert.ok(c.minutes >= 60 && c.minutes <= 30 * 1440, 'history span in range');
+      break;
+  }
+}
+
 describe('parseCommand fuzz (seeded)', () => {
   it('never throws, always answers, and only ever returns valid windows, over 10,000 inputs', () => {
     const r = prng(SEED);
     let shows = 0;
+    let alerts = 0;
     for (let k = 0; k < 10_000; k++) {
       const text = input(r, k);
       // now: half near the dates written in WINDOWS, half anywhere in 2025–2028 (DST changes included).
@@ -263,8 +400,10 @@ describe('parseCommand fuzz (seeded)', () => {
         );
       }
       if (result.ok && result.command.name === 'show') shows++;
+      if (result.ok && ALERT_NAMES.has(result.command.name)) alerts++;
     }
-    assert.ok(shows > 1500, `the inputs reach valid show windows often enough (${shows})`);
+    assert.ok(shows > 1000, `the inputs reach valid show windows often enough (${shows})`);
+    assert.ok(alerts > 500, `the inputs reach valid alerting commands often enough (${alerts})`);
   });
 
   it('never throws on values a caller should not pass', () => {
