@@ -1,4 +1,3 @@
-import type { AlertStores } from '../../alerts/alert-stores';
 import {
   covers,
   groupsOfScope,
