@@ -3,7 +3,11 @@ import type { DestinationStream } from 'pino';
 import { parseConfig, type Config } from './config/config';
 import { createLogger, type Logger } from './log/logger';
 import { createServer } from './server/server';
-import { createStore } from './store/create-store';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { createPartitionLeases, createStore } from './store/create-store';
+import { createAlerting } from './monitor/runner/create-alerting';
+import { ProactiveNotifier } from './teams/proactive-notifier';
 import type { KeyValueStore } from './store/store';
 import { createBot, type Bot } from './teams/bot';
 import { createIdentity } from './auth/create-identity';
@@ -14,6 +18,8 @@ export interface RunningBot {
   config: Config;
   bot: Bot;
   store: KeyValueStore;
+  /** The alert monitor (its timer runs unless started with `monitor: false`). */
+  monitor?: import('./monitor/runner/monitor').Monitor;
   logger: Logger;
   /** Graceful stop: stop accepting, finish in-flight turns, close the store. */
   close(): Promise<void>;
@@ -24,6 +30,8 @@ export interface StartOptions {
   typingIndicator?: boolean;
   /** How long a card action waits for data before answering "Updating…" (tests shorten it). */
   invokeBudgetMs?: number;
+  /** Start the alert monitor's timer (default true; tests drive cycles with `runOnce`). */
+  monitor?: boolean;
   /** Use this store instead of opening STORE_PATH (tests inject failures through it). */
   store?: KeyValueStore;
 }
@@ -35,8 +43,20 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const store =
     options.store ??
     createStore({ kind: config.store.kind, sqlitePath: config.storePath, azure: config.store.azure });
-  const { identity, cachePlugin } = await createIdentity(config, store);
+  const { identity, cachePlugin, monitor: monitorIdentity } = await createIdentity(config, store);
   const graph = createGraphServices(config.graphBaseUrl);
+  const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const storeOptions = {
+    kind: config.store.kind,
+    azure: config.store.azure,
+    partitions: config.store.partitions,
+    leaseSeconds: config.store.leaseSeconds,
+  };
+  const leases = createPartitionLeases(storeOptions, {
+    instanceId,
+    onError: (err: unknown) => logger.warn({ err }, 'partition lease round failed'),
+  });
+  let alerting: ReturnType<typeof createAlerting> | undefined;
   const bot = createBot({
     config,
     graph,
@@ -46,7 +66,21 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     cachePlugin,
     typingIndicator: options.typingIndicator,
     invokeBudgetMs: options.invokeBudgetMs,
+    alertingFactory: (adapter, registry) =>
+      (alerting = createAlerting({
+        store,
+        registry,
+        notifier: new ProactiveNotifier(adapter, config.bot.id ?? ''),
+        graph,
+        identity: monitorIdentity,
+        leases,
+        logger,
+        cycleMs: config.monitorCycleMs,
+        owner: instanceId,
+      })).actions,
   });
+  await leases.start();
+  if (options.monitor !== false) alerting?.monitor.start();
   const server = createServer({
     handleMessage: (req, res) => bot.process(req, res),
     authorityHost: config.aad.authorityHost,
@@ -65,9 +99,12 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     bot,
     store,
     logger,
+    monitor: alerting?.monitor,
     close: () =>
       (closing ??= (async () => {
         await server.close();
+        await alerting?.monitor.stop();
+        await leases.stop();
         await store.close();
         logger.info('stopped');
       })()),

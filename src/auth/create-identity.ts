@@ -6,6 +6,8 @@ import { DelegatedTokens } from './delegated-tokens';
 import { DemoIdentity } from './demo-identity';
 import { EncryptedCachePlugin } from './encrypted-cache-plugin';
 import { Identity } from './identity';
+import { AppTokens } from './app-tokens';
+import { MonitorIdentity } from './monitor-identity';
 import { confidentialClient } from './msal-clients';
 
 /**
@@ -15,7 +17,7 @@ import { confidentialClient } from './msal-clients';
 export async function createIdentity(
   config: Config,
   store: KeyValueStore,
-): Promise<{ identity: Identity; cachePlugin?: EncryptedCachePlugin }> {
+): Promise<{ identity: Identity; cachePlugin?: EncryptedCachePlugin; monitor?: MonitorIdentity }> {
   const mode = !config.demo ? 'sso' : config.demoIdentity ? 'demo' : 'none';
   if (mode === 'none') return { identity: new Identity('none') };
   const key = await resolveCacheKey(
@@ -28,5 +30,6 @@ export async function createIdentity(
     confidentialClient(config, config.aad.tenantId ?? 'organizations', cachePlugin),
   );
   const demo = mode === 'demo' ? new DemoIdentity(config.graphBaseUrl, config.aad.clientId ?? '') : undefined;
-  return { identity: new Identity(mode, delegated, demo), cachePlugin };
+  const monitor = new MonitorIdentity(new AppTokens((tenant) => confidentialClient(config, tenant)), delegated);
+  return { identity: new Identity(mode, delegated, demo), cachePlugin, monitor };
 }

@@ -65,8 +65,10 @@ export class Outbox {
     this.now = deps.now ?? Date.now;
   }
 
+  /** Persists a card to deliver; `notBefore` holds it (quiet hours) until then. */
   async enqueue(
     input: Pick<OutboxItem, 'tenantId' | 'conversationId' | 'cardKey' | 'card'>,
+    notBefore?: number,
   ): Promise<OutboxItem> {
     const at = this.now();
     const item: OutboxItem = {
@@ -75,7 +77,7 @@ export class Outbox {
       createdAt: at,
       status: 'pending',
       attempts: 0,
-      nextAttemptAt: at,
+      nextAttemptAt: Math.max(at, notBefore ?? at),
     };
     await this.deps.store.write({ [itemKey(item)]: { ...item } });
     return item;

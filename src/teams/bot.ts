@@ -4,6 +4,7 @@ import type { Request, Response } from 'botbuilder';
 import type { EncryptedCachePlugin } from '../auth/encrypted-cache-plugin';
 import type { Identity } from '../auth/identity';
 import type { GraphServices } from '../graph/graph-services';
+import type { AlertActionDeps } from '../monitor/runner/act-on-alert';
 import { withPartition } from '../auth/partition';
 import type { Config } from '../config/config';
 import { ConversationRegistry } from '../conversations/registry';
@@ -11,6 +12,7 @@ import type { Logger } from '../log/logger';
 import type { KeyValueStore } from '../store/store';
 import { createAdapter } from './adapter';
 import { registerInstallRoutes } from './routes/install';
+import { registerAlertActions } from './routes/alert-actions';
 import { registerCardActions } from './routes/card-actions';
 import { registerMessageRoute } from './routes/message';
 import { refuseTenant, tenantAllowed } from './tenant-gate';
@@ -29,6 +31,8 @@ export interface BotDeps {
   cachePlugin?: EncryptedCachePlugin;
   /** How long a card action may wait for data before answering "Updating…" (default 4 s). */
   invokeBudgetMs?: number;
+  /** Builds the alerting pieces that need the adapter (proactive sends) and registry; enables alert buttons. */
+  alertingFactory?: (adapter: TeamsAdapter, registry: ConversationRegistry) => AlertActionDeps;
   /** teams-ai's typing indicator (on in production; tests may turn it off). */
   typingIndicator?: boolean;
 }
@@ -56,6 +60,8 @@ export function createBot(deps: BotDeps): Bot {
   });
   registerInstallRoutes(app, registry);
   registerMessageRoute(app, registry, deps.identity, deps.graph);
+  const alerting = deps.alertingFactory?.(adapter, registry);
+  if (alerting) registerAlertActions(app, { identity: deps.identity, graph: deps.graph, alerting });
   registerCardActions(app, {
     identity: deps.identity,
     graph: deps.graph,

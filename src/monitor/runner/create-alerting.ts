@@ -1,0 +1,68 @@
+import { createAlertStores } from '../../alerts/alert-stores';
+import type { MonitorIdentity } from '../../auth/monitor-identity';
+import type { ConversationRegistry } from '../../conversations/registry';
+import type { Notifier } from '../../delivery/notifier';
+import { Outbox } from '../../delivery/outbox';
+import { SendBudget } from '../../delivery/send-budget';
+import type { GraphServices } from '../../graph/graph-services';
+import type { Logger } from '../../log/logger';
+import type { PartitionLeases } from '../../store/partitions/partition-leases';
+import type { KeyValueStore } from '../../store/store';
+import type { AlertActionDeps } from './act-on-alert';
+import { alertCards, renderGroup } from './alert-renderers';
+import { ChartStore } from './chart-store';
+import { configFromStores } from './config-from-stores';
+import { IncidentStore } from './incident-store';
+import { Monitor } from './monitor';
+import { monitorMetrics } from './monitor-metrics';
+
+export interface AlertingDeps {
+  store: KeyValueStore;
+  registry: ConversationRegistry;
+  notifier: Notifier;
+  graph: GraphServices;
+  /** Absent when no Entra app is configured: every subscription is then paused with a card saying so. */
+  identity?: MonitorIdentity;
+  leases: PartitionLeases;
+  logger: Logger;
+  cycleMs: number;
+  /** This instance, as the owner of outbox claims. */
+  owner: string;
+}
+
+/** The alert monitor and what alert buttons need, over one store: incidents, charts, outbox, subscriptions, rules. */
+export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions: AlertActionDeps } {
+  const stores = createAlertStores(deps.store);
+  const incidents = new IncidentStore(deps.store);
+  const charts = new ChartStore(deps.store);
+  const outbox = new Outbox({
+    store: deps.store,
+    registry: deps.registry,
+    notifier: deps.notifier,
+    budget: new SendBudget(),
+    owner: deps.owner,
+  });
+  const monitor = new Monitor({
+    cycle: {
+      config: configFromStores(stores),
+      metrics: monitorMetrics(deps.graph.metrics),
+      credential: (tenantId, permission, admins) =>
+        deps.identity
+          ? deps.identity.credential(tenantId, permission, admins)
+          : Promise.resolve({
+              kind: 'none',
+              reason: 'no Entra app is configured for M365 Pulse',
+              admins: [...admins],
+            }),
+      incidents,
+      outbox,
+      cards: alertCards,
+      charts,
+    },
+    outbox,
+    leases: deps.leases,
+    logger: deps.logger,
+    cycleMs: deps.cycleMs,
+  });
+  return { monitor, actions: { incidents, stores, charts, outbox, render: renderGroup } };
+}

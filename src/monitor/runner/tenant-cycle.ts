@@ -1,0 +1,242 @@
+import type { TeamsUser } from '../../auth/identity';
+import { currentBucketStart, intervalMs } from '../../graph/buckets';
+import type { MsRange } from '../../graph/cache';
+import { metricByFn, serviceById } from '../../graph/catalog';
+import type { IntervalMinutes } from '../../graph/catalog-types';
+import type { Series } from '../../graph/series';
+import type { Outbox } from '../../delivery/outbox';
+import { transition } from '../alert-state';
+import { evaluationEvent } from '../alert-events';
+import { evaluate, type Evaluation } from '../evaluate';
+import { isOpen, incidentKey, type Incident } from '../incident';
+import { groupIncidents, type IncidentGroup } from '../incident-groups';
+import { isQuietAt, quietEndsAt } from '../quiet-hours';
+import { fnsInScope } from '../rule-scope';
+import type { Rule } from '../rules';
+import type { ChartStore } from './chart-store';
+import type { IncidentStore } from './incident-store';
+import type {
+  AlertCards,
+  CredentialSource,
+  CycleReport,
+  MonitorConfigSource,
+  MonitorMetrics,
+  WatchedConversation,
+} from './types';
+
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+export interface CycleDeps {
+  config: MonitorConfigSource;
+  metrics: MonitorMetrics;
+  credential: CredentialSource;
+  incidents: IncidentStore;
+  outbox: Outbox;
+  cards: AlertCards;
+  /** Bucket size the rules are judged on; default 15 minutes. */
+  intervalMinutes?: IntervalMinutes;
+  /** Window evaluated each cycle (the cache makes later cycles fetch only new buckets); default 6 hours. */
+  windowMinutes?: number;
+  /** Resolved incidents stay in grouping and cards this long; default 24 hours. */
+  keepResolvedMs?: number;
+  /** Minutes a bucket must have ended before it is judged (late-arriving data); default 10. */
+  settleMinutes?: number;
+  /** Keeps the chart of metrics with open incidents, for cards rebuilt after a button press. */
+  charts?: ChartStore;
+}
+
+/**
+ * One monitor cycle for one tenant: read its subscriptions and rules; for each permission the rules need, pick an
+ * identity (app-only, else a subscribing admin, else pause those subscriptions with one card saying who must sign
+ * in); fetch the current window and up to four previous weeks in one batched, cache-aware round; evaluate every rule;
+ * apply the lifecycle to the stored incidents; and queue one card per affected incident group into every
+ * conversation subscribed to it (held until quiet hours end). The outbox sends them.
+ */
+export async function runTenantCycle(tenantId: string, now: number, deps: CycleDeps): Promise<CycleReport> {
+  const interval = deps.intervalMinutes ?? 15;
+  const report: CycleReport = {
+    tenantId,
+    rules: 0,
+    fetched: 0,
+    evaluations: { breach: 0, healthy: 0, 'no-data': 0, 'insufficient-history': 0, 'low-volume': 0 },
+    cardsQueued: 0,
+    paused: 0,
+    errors: [],
+  };
+  const subs = await deps.config.subscriptions(tenantId);
+  if (subs.length === 0) return report;
+  const watched = new Set(subs.flatMap((s) => fnsInScope(s.scope)));
+  const rules = (await deps.config.rules(tenantId)).filter((r) => watched.has(r.fn));
+  report.rules = rules.length;
+
+  const windows = evaluationWindows(now, interval, deps.windowMinutes ?? 360);
+  const fetchWindows = [windows[0], ...windows.slice(1).map(wholeDays)];
+  const series = new Map<string, Series[]>();
+  const admins = uniqueAdmins(subs);
+  for (const [permission, fns] of byPermission(rules)) {
+    const credential = await deps.credential(tenantId, permission, admins);
+    const covering = subs.filter((s) => fnsInScope(s.scope).some((fn) => fns.includes(fn)));
+    if (credential.kind === 'none') {
+      report.paused += await pause(covering, credential.reason, credential.admins, now, deps);
+      continue;
+    }
+    await resume(covering, deps);
+    const results = await deps.metrics.seriesMany(
+      tenantId,
+      fns,
+      windows,
+      interval,
+      async () => credential.token,
+    );
+    for (const r of results) {
+      if (r.ok) {
+        series.set(r.fn, r.series);
+        report.fetched++;
+      } else report.errors.push(`${r.fn}: ${r.error.message}`);
+    }
+  }
+
+  const charts: Record<string, Evaluation['buckets']> = {};
+  const touched = new Set<string>();
+  for (const rule of rules) {
+    const s = series.get(rule.fn);
+    if (!s) continue;
+    const key = incidentKey(tenantId, rule.id, rule.fn);
+    const stored = await deps.incidents.get(tenantId, key);
+    const evaluation = evaluate(rule, {
+      current: s[0],
+      history: s.slice(1),
+      now,
+      firing: isOpen(stored),
+      settleMinutes: deps.settleMinutes ?? 10,
+    });
+    report.evaluations[evaluation.state]++;
+    charts[rule.fn] = evaluation.buckets;
+    const step = await deps.incidents.apply(tenantId, key, (current) =>
+      transition(current, evaluationEvent(rule, evaluation), now),
+    );
+    if (step.effects.some((e) => e.kind !== 'none') && step.incident) touched.add(step.incident.id);
+    const id = step.incident?.id;
+    if (deps.charts && id && (step.incident?.state !== 'resolved' || touched.has(id)))
+      await deps.charts.save(
+        tenantId,
+        rule.fn,
+        charts[rule.fn].map((b) => ({ t: b.t, v: b.value, baseline: b.baseline })),
+      );
+  }
+  if (touched.size) report.cardsQueued += await queueCards(tenantId, touched, subs, rules, charts, now, deps);
+  return report;
+}
+
+/** Queues the card of every incident group that has a touched member, to each conversation subscribed to it. */
+export async function queueCards(
+  tenantId: string,
+  touched: ReadonlySet<string>,
+  subs: readonly WatchedConversation[],
+  rules: readonly Rule[],
+  charts: Record<string, Evaluation['buckets']>,
+  now: number,
+  deps: Pick<CycleDeps, 'incidents' | 'outbox' | 'cards' | 'keepResolvedMs'>,
+): Promise<number> {
+  const rulesById = Object.fromEntries(rules.map((r) => [r.id, r]));
+  let queued = 0;
+  for (const group of cardGroups(await deps.incidents.list(tenantId), now, deps.keepResolvedMs)) {
+    if (!group.members.some((m) => touched.has(m.id))) continue;
+    const chartOf = Object.fromEntries(
+      group.members.map((m) => [
+        m.fn,
+        (charts[m.fn] ?? []).map((b) => ({ t: b.t, v: b.value, baseline: b.baseline })),
+      ]),
+    );
+    for (const sub of subs) {
+      if (!group.members.some((m: Incident) => fnsInScope(sub.scope).includes(m.fn))) continue;
+      const timeZone = sub.quiet?.timeZone ?? 'UTC';
+      const card = deps.cards.group({ group, charts: chartOf, rules: rulesById, now, timeZone });
+      const holdUntil = sub.quiet && isQuietAt(sub.quiet, now) ? quietEndsAt(sub.quiet, now) : undefined;
+      await deps.outbox.enqueue(
+        { tenantId, conversationId: sub.conversationId, cardKey: group.key, card },
+        holdUntil,
+      );
+      queued++;
+    }
+  }
+  return queued;
+}
+
+/** Incident groups that have (or had, within `keepMs`) a card: the same grouping wherever a card is rebuilt. */
+export function cardGroups(
+  incidents: readonly Incident[],
+  now: number,
+  keepMs = 24 * 3_600_000,
+): IncidentGroup[] {
+  return groupIncidents(
+    incidents.filter(
+      (i) =>
+        i.cardPosted && (i.state !== 'resolved' || now - Date.parse(i.resolvedAt ?? i.openedAt) < keepMs),
+    ),
+  );
+}
+
+/** The current window and the same window 1–4 weeks back, aligned to the interval, ending at the open bucket. */
+export function evaluationWindows(now: number, interval: IntervalMinutes, windowMinutes: number): MsRange[] {
+  const end = currentBucketStart(now, interval);
+  const start = end - Math.ceil((windowMinutes * 60_000) / intervalMs(interval)) * intervalMs(interval);
+  return [0, 1, 2, 3, 4].map((k) => ({ start: start - k * WEEK_MS, end: end - k * WEEK_MS }));
+}
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * A history window widened to whole UTC days (inside Graph's 30 days): it then stays the same all day, so it is
+ * fetched once and every later cycle that day needs only the current window's new buckets (≤ 2 requests).
+ */
+function wholeDays(w: MsRange): MsRange {
+  return { start: Math.floor(w.start / DAY_MS) * DAY_MS, end: Math.ceil(w.end / DAY_MS) * DAY_MS };
+}
+
+function byPermission(rules: readonly Rule[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rules) {
+    const service = metricByFn(r.fn)?.service;
+    const permission = service ? serviceById(service)?.permission : undefined;
+    if (!permission) continue;
+    const fns = out.get(permission) ?? [];
+    if (!fns.includes(r.fn)) fns.push(r.fn);
+    out.set(permission, fns);
+  }
+  return out;
+}
+
+function uniqueAdmins(subs: readonly WatchedConversation[]): TeamsUser[] {
+  const seen = new Map<string, TeamsUser>();
+  for (const s of subs) seen.set(`${s.admin.tenantId}|${s.admin.oid}`, s.admin);
+  return [...seen.values()];
+}
+
+async function pause(
+  subs: readonly WatchedConversation[],
+  reason: string,
+  admins: readonly TeamsUser[],
+  now: number,
+  deps: CycleDeps,
+): Promise<number> {
+  let paused = 0;
+  for (const sub of subs) {
+    if (sub.paused) continue;
+    const names = admins.map((a) => a.name ?? a.oid);
+    await deps.config.setPaused(sub, { since: new Date(now).toISOString(), reason, admins: names });
+    const card = deps.cards.paused({ sub, admins: names, reason, now });
+    await deps.outbox.enqueue({
+      tenantId: sub.tenantId,
+      conversationId: sub.conversationId,
+      cardKey: `paused|${sub.id}`,
+      card,
+    });
+    paused++;
+  }
+  return paused;
+}
+
+async function resume(subs: readonly WatchedConversation[], deps: CycleDeps): Promise<void> {
+  for (const sub of subs) if (sub.paused) await deps.config.setPaused(sub, undefined);
+}

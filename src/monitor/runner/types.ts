@@ -1,0 +1,75 @@
+import type { TeamsUser } from '../../auth/identity';
+import type { MonitorCredential } from '../../auth/monitor-identity';
+import type { Series } from '../../graph/series';
+import type { IntervalMinutes } from '../../graph/catalog-types';
+import type { MsRange } from '../../graph/cache';
+import type { MetricsApiError } from '../../graph/errors';
+import type { Evaluation } from '../evaluate';
+import type { IncidentGroup } from '../incident-groups';
+import type { QuietHours } from '../quiet-hours';
+import type { Rule } from '../rules';
+import type { SubscriptionScope } from '../rule-scope';
+
+/** What the monitor needs of a subscription (the subscriptions engineer's store maps onto it). */
+export interface WatchedConversation {
+  id: string;
+  tenantId: string;
+  conversationId: string;
+  scope: SubscriptionScope;
+  /** The admin who subscribed: their delegated token is the monitor's fallback identity. */
+  admin: TeamsUser;
+  quiet?: QuietHours;
+  paused?: { since: string; reason: string; admins: string[] };
+}
+
+/** Where the monitor reads its configuration and records what only it changes. */
+export interface MonitorConfigSource {
+  /** Tenants with at least one subscription. */
+  tenants(): Promise<string[]>;
+  subscriptions(tenantId: string): Promise<WatchedConversation[]>;
+  rules(tenantId: string): Promise<Rule[]>;
+  setPaused(sub: WatchedConversation, paused: WatchedConversation['paused'] | undefined): Promise<void>;
+}
+
+/** How the monitor reads telemetry: a batched, cache-aware fetch with whichever token it is given. */
+export interface MonitorMetrics {
+  seriesMany(
+    tenantId: string,
+    fns: readonly string[],
+    windows: readonly MsRange[],
+    interval: IntervalMinutes,
+    token: () => Promise<string>,
+    read?: readonly MsRange[],
+  ): Promise<
+    ({ fn: string; ok: true; series: Series[] } | { fn: string; ok: false; error: MetricsApiError })[]
+  >;
+}
+
+/** Renders cards; injected so the cycle does not depend on card layout. */
+export interface AlertCards {
+  group(input: {
+    group: IncidentGroup;
+    charts: Record<string, { t: string; v: number | null; baseline: number | null }[]>;
+    rules: Record<string, Rule>;
+    now: number;
+    timeZone: string;
+  }): object;
+  paused(input: { sub: WatchedConversation; admins: string[]; reason: string; now: number }): object;
+}
+
+export type CredentialSource = (
+  tenantId: string,
+  permission: string,
+  admins: readonly TeamsUser[],
+) => Promise<MonitorCredential>;
+
+/** One tenant's cycle, for logs and the benchmark. */
+export interface CycleReport {
+  tenantId: string;
+  rules: number;
+  fetched: number;
+  evaluations: Record<Evaluation['state'], number>;
+  cardsQueued: number;
+  paused: number;
+  errors: string[];
+}
