@@ -1,3 +1,4 @@
+import { fail, type ParseResult } from '../command-types';
 import type { RuleRef } from '../../alerts/rule-order';
 
 const LEAD = new Set(['rule', 'number', 'no', 'nr', 'the']);
@@ -15,7 +16,10 @@ export function readRuleRef(words: readonly string[]): RuleRef | undefined {
   return ID.test(rest[0]) ? { by: 'id', id: rest[0] } : undefined;
 }
 
-/** How a command writes the reference back: `#2` or the id. */
-export function ruleRefText(ref: RuleRef): string {
-  return ref.by === 'index' ? `#${ref.n}` : ref.by === 'id' ? ref.id : ref.fn;
+/** `#0`: rule numbers start at 1. */
+export function badIndex(name: string): ParseResult {
+  return fail('bad-rule', `Rule numbers start at 1: \`rules\` lists them. Example: \`${name} #1\`.`, {
+    suggestion: 'rules',
+    example: `${name} #1`,
+  });
 }

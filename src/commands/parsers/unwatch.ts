@@ -2,9 +2,9 @@ import { fail, ok, type ParseResult } from '../command-types';
 import { cleanMetricPhrase } from '../metric-match';
 import { argumentTokens } from '../tokens';
 import { readAlertMetric } from './alert-metric';
-import { readRuleRef } from './rule-ref';
-import { readCondition } from './watch-condition';
-import { badIndex, readWatch, splitSymbols } from './watch';
+import { badIndex, readRuleRef } from './rule-ref';
+import { readCondition, splitSymbols } from './watch-condition';
+import { readWatch } from './watch';
 
 /**
  * `unwatch #n | <rule id> | <metric> [<condition>]`: removes a custom rule, or mutes a default one. A condition

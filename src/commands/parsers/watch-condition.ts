@@ -128,3 +128,11 @@ function readClauses(
   }
   return out;
 }
+
+/** `<95%` → `<`, `95%`. */
+export function splitSymbols(tokens: string[]): string[] {
+  return tokens.flatMap((t) => {
+    const m = /^([<>])(\d.*)$/.exec(t);
+    return m ? [m[1], m[2]] : [t];
+  });
+}

@@ -5,8 +5,8 @@ import { fail, ok, type ParseResult } from '../command-types';
 import { cleanMetricPhrase, exactMetric, matchMetric } from '../metric-match';
 import { argumentTokens } from '../tokens';
 import { readAlertMetric } from './alert-metric';
-import { readRuleRef } from './rule-ref';
-import { readCondition, type ConditionRead } from './watch-condition';
+import { badIndex, readRuleRef } from './rule-ref';
+import { readCondition, splitSymbols, type ConditionRead } from './watch-condition';
 
 const EXAMPLE = 'watch mail delivery drop 50%';
 /** Words between the metric and the condition: `watch udp if it falls below 80%`. */
@@ -182,21 +182,6 @@ function noCondition(
   );
 }
 
-/** `<95%` → `<`, `95%`. */
-function splitSymbols(tokens: string[]): string[] {
-  return tokens.flatMap((t) => {
-    const m = /^([<>])(\d.*)$/.exec(t);
-    return m ? [m[1], m[2]] : [t];
-  });
-}
-
-function badIndex(name: string): ParseResult {
-  return fail('bad-rule', `Rule numbers start at 1: \`rules\` lists them. Example: \`${name} #1\`.`, {
-    suggestion: 'rules',
-    example: `${name} #1`,
-  });
-}
-
 function error(
   kind: Parameters<typeof fail>[0],
   message: string,
@@ -205,5 +190,3 @@ function error(
 ): WatchRead {
   return { ok: false, result: fail(kind, message, { suggestion, example }) };
 }
-
-export { badIndex, splitSymbols };
