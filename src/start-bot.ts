@@ -30,6 +30,8 @@ export interface StartOptions {
   typingIndicator?: boolean;
   /** How long a card action waits for data before answering "Updating…" (tests shorten it). */
   invokeBudgetMs?: number;
+  /** The clock of Graph windows, caches and the monitor (tests move it with the simulated tenant's). */
+  now?: () => number;
   /** Start the alert monitor's timer (default true; tests drive cycles with `runOnce`). */
   monitor?: boolean;
   /** Use this store instead of opening STORE_PATH (tests inject failures through it). */
@@ -44,7 +46,8 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     options.store ??
     createStore({ kind: config.store.kind, sqlitePath: config.storePath, azure: config.store.azure });
   const { identity, cachePlugin, monitor: monitorIdentity } = await createIdentity(config, store);
-  const graph = createGraphServices(config.graphBaseUrl);
+  const now = options.now ?? Date.now;
+  const graph = createGraphServices(config.graphBaseUrl, now);
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const storeOptions = {
     kind: config.store.kind,
@@ -77,6 +80,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
         logger,
         cycleMs: config.monitorCycleMs,
         owner: instanceId,
+        now,
       })).actions,
   });
   await leases.start();

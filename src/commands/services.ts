@@ -1,3 +1,4 @@
+import type { AlertStores } from '../alerts/alert-stores';
 import type { UserMetrics } from '../graph/user-metrics';
 
 /** What command handlers may ask of the outside world for the current user, without knowing how it is done. */
@@ -10,4 +11,6 @@ export interface CommandServices {
   signOut(): Promise<void>;
   /** Telemetry of the user's tenant, read with the user's own token. */
   metrics: UserMetrics;
+  /** Alert subscriptions, rules, audit log and incidents; alerting commands say alerts are off without them. */
+  alerts?: AlertStores;
 }

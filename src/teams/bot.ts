@@ -59,12 +59,13 @@ export function createBot(deps: BotDeps): Bot {
       deps.identity.mode === 'sso' && deps.cachePlugin ? ssoOptions(config, deps.cachePlugin) : undefined,
   });
   registerInstallRoutes(app, registry);
-  registerMessageRoute(app, registry, deps.identity, deps.graph);
   const alerting = deps.alertingFactory?.(adapter, registry);
+  registerMessageRoute(app, registry, deps.identity, deps.graph, alerting?.stores);
   if (alerting) registerAlertActions(app, { identity: deps.identity, graph: deps.graph, alerting });
   registerCardActions(app, {
     identity: deps.identity,
     graph: deps.graph,
+    alerts: alerting?.stores,
     logger,
     budgetMs: deps.invokeBudgetMs,
   });

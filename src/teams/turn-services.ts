@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Identity, TeamsUser } from '../auth/identity';
 import type { CommandServices } from '../commands/services';
+import type { AlertStores } from '../alerts/alert-stores';
 import type { GraphServices } from '../graph/graph-services';
 import { UserMetrics } from '../graph/user-metrics';
 import { tenantOf } from './turn-info';
@@ -19,7 +20,7 @@ export function teamsUserOf(ctx: TurnContext): TeamsUser {
 /** The command services of one turn, bound to its user. `extraSignOut` also clears teams-ai's own sign-in state. */
 export function commandServicesOf(
   ctx: TurnContext,
-  deps: { identity: Identity; graph: GraphServices },
+  deps: { identity: Identity; graph: GraphServices; alerts?: AlertStores },
   extraSignOut?: () => Promise<void>,
 ): CommandServices {
   const { identity, graph } = deps;
@@ -33,6 +34,7 @@ export function commandServicesOf(
       await identity.signOut(user);
       graph.gate.forget(user.tenantId, user.oid);
     },
+    alerts: deps.alerts,
     metrics: new UserMetrics(
       graph.metrics,
       graph.gate,

@@ -8,6 +8,8 @@ export interface CapturedCall {
   conversationId: string;
   authorization?: string;
   body: Record<string, unknown>;
+  /** The activity id this fake answered with (what the bot later updates). */
+  responseId?: string;
 }
 
 /**
@@ -38,8 +40,9 @@ export class CaptureConnector {
         };
         this.calls.push(call);
         const custom = this.respondWith?.(call);
+        if (!custom?.body) call.responseId = `captured-${this.nextId++}`;
         res.writeHead(custom?.status ?? 200, { 'content-type': 'application/json', ...custom?.headers });
-        res.end(JSON.stringify(custom?.body ?? { id: `captured-${this.nextId++}` }));
+        res.end(JSON.stringify(custom?.body ?? { id: call.responseId }));
       });
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));

@@ -3,16 +3,6 @@ import { buildNoticeCard } from '../../cards/notice-card';
 import type { Reply } from '../reply';
 import type { CommandServices } from '../services';
 
-declare module '../services' {
-  interface CommandServices {
-    /**
-     * Alert subscriptions, rules, audit log and incidents (`createAlertStores(store)`); the alerting commands
-     * answer that alerts are not set up when a bot is built without them.
-     */
-    alerts?: AlertStores;
-  }
-}
-
 /** Runs `fn` with the alert stores, or answers that this bot has none. */
 export async function withAlertStores(
   services: CommandServices,

@@ -28,6 +28,7 @@ export interface AlertingDeps {
   cycleMs: number;
   /** This instance, as the owner of outbox claims. */
   owner: string;
+  now?: () => number;
 }
 
 /** The alert monitor and what alert buttons need, over one store: incidents, charts, outbox, subscriptions, rules. */
@@ -41,6 +42,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
     notifier: deps.notifier,
     budget: new SendBudget(),
     owner: deps.owner,
+    now: deps.now,
   });
   const monitor = new Monitor({
     cycle: {
@@ -63,6 +65,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
     leases: deps.leases,
     logger: deps.logger,
     cycleMs: deps.cycleMs,
+    now: deps.now,
   });
   return { monitor, actions: { incidents, stores, charts, outbox, render: renderGroup } };
 }

@@ -3,6 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { CARD_VERBS, respondToAction, updatingReply } from '../../commands/actions';
 import type { Reply } from '../../commands/reply';
 import type { Identity } from '../../auth/identity';
+import type { AlertStores } from '../../alerts/alert-stores';
 import type { GraphServices } from '../../graph/graph-services';
 import type { Logger } from '../../log/logger';
 import { toActivity } from '../reply-activity';
@@ -18,7 +19,7 @@ export const INVOKE_BUDGET_MS = 4_000;
  */
 export function registerCardActions(
   app: Application<TurnState>,
-  deps: { identity: Identity; graph: GraphServices; logger: Logger; budgetMs?: number },
+  deps: { identity: Identity; graph: GraphServices; alerts?: AlertStores; logger: Logger; budgetMs?: number },
 ): void {
   const verbs = new Set<string>(CARD_VERBS);
   app.adaptiveCards.actionExecute(

@@ -1,6 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Identity } from '../../auth/identity';
+import type { AlertStores } from '../../alerts/alert-stores';
 import type { GraphServices } from '../../graph/graph-services';
 import { respondToText } from '../../commands/respond';
 import type { ConversationRegistry } from '../../conversations/registry';
@@ -19,6 +20,7 @@ export function registerMessageRoute(
   registry: ConversationRegistry,
   identity: Identity,
   graph: GraphServices,
+  alerts?: AlertStores,
 ): void {
   const answer = async (ctx: TurnContext, state: TurnState) => {
     await recordConversation(registry, ctx.activity);
@@ -27,7 +29,7 @@ export function registerMessageRoute(
     const reply = await respondToText(
       ctx.activity.text ?? '',
       commandContextOf(ctx),
-      commandServicesOf(ctx, { identity, graph }, signOutSso),
+      commandServicesOf(ctx, { identity, graph, alerts }, signOutSso),
     );
     await ctx.sendActivity(toActivity(reply));
   };

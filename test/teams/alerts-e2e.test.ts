@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { BOT, TENANT, activity, mentionMessage, post } from '../helpers/activities';
+import { startHarness, type Harness } from '../helpers/bot-harness';
+import { CaptureConnector, type CapturedCall } from '../helpers/capture-connector';
+import { demoIdentityEnv } from '../helpers/demo-env';
+
+const CHANNEL = '19:m365-alerts@thread.tacv2';
+const text = (v: unknown) => JSON.stringify(v);
+const isAlertPost = (c: CapturedCall) => c.method === 'POST' && text(c.body).includes('"verb":"alert.ack"');
+
+/** Finds an Action.Execute with `verb` anywhere in a card (buttons may sit inside ShowCard sub-cards). */
+function findAction(card: unknown, verb: string): { data: Record<string, unknown> } | undefined {
+  if (!card || typeof card !== 'object') return undefined;
+  const o = card as Record<string, unknown>;
+  if (o.type === 'Action.Execute' && o.verb === verb) return o as { data: Record<string, unknown> };
+  for (const v of Object.values(o)) {
+    const hit = Array.isArray(v) ? v.map((x) => findAction(x, verb)).find(Boolean) : findAction(v, verb);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+describe('proactive alerts end to end (bot + simulated tenant + capture connector)', function () {
+  this.timeout(60_000);
+  let sim: Simulator;
+  let connector: CaptureConnector;
+  let serviceUrl: string;
+  let h: Harness;
+
+  let clock = Date.now();
+
+  before(async () => {
+    sim = await startSimulator({ now: () => new Date(clock) });
+    connector = new CaptureConnector();
+    serviceUrl = await connector.start();
+    h = await startHarness(demoIdentityEnv(sim), undefined, { monitor: false, now: () => clock });
+    await post(
+      h.bot.url,
+      activity(serviceUrl, { type: 'conversationUpdate', scope: 'channel', membersAdded: [{ id: BOT.id }] }),
+    );
+    const res = await post(h.bot.url, { ...mentionMessage(serviceUrl, 'subscribe exchange') });
+    assert.equal(res.status, 200);
+    assert.match(text(connector.cards().at(-1)), /[Ss]ubscribed/);
+  });
+  after(async () => {
+    await h?.stop();
+    await connector?.stop();
+    await sim?.close();
+  });
+
+  it('posts exactly one alert card for an incident, acknowledges it in place, and resolves it when it ends', async () => {
+    connector.clear();
+    // Started an hour ago, ends in 5 minutes: breaching buckets now, healthy ones 55 minutes from now.
+    sim.scenarios.start({
+      name: 'mail-delivery-drop',
+      startsInMinutes: -60,
+      durationMinutes: 65,
+      tenantId: TENANT,
+    });
+    await h.bot.monitor!.runOnce();
+    await h.bot.monitor!.runOnce();
+    const posts = connector.calls.filter(isAlertPost);
+    assert.equal(posts.length, 1, `one card, got ${posts.length}`);
+    assert.equal(posts[0].conversationId, CHANNEL);
+    const card = (posts[0].body.attachments as { content: unknown }[])[0].content;
+    assert.match(text(card), /Mail delivery/);
+    const messageId = posts[0].responseId!;
+
+    const ack = findAction(card, 'alert.ack');
+    assert.ok(ack, 'the card has an Acknowledge button');
+    const res = await post(
+      h.bot.url,
+      activity(serviceUrl, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        scope: 'channel',
+        replyToId: messageId,
+        value: { action: { type: 'Action.Execute', verb: 'alert.ack', data: ack.data } },
+      }),
+    );
+    assert.equal(res.status, 200);
+    assert.match(text((res.body as { value: unknown }).value), /Acknowledged by Adele Vance/);
+    await h.bot.monitor!.runOnce();
+    const updates = connector.calls.filter((c) => c.method === 'PUT');
+    assert.ok(
+      updates.some(
+        (u) =>
+          u.path.endsWith(`/activities/${messageId}`) && /Acknowledged by Adele Vance/.test(text(u.body)),
+      ),
+    );
+
+    clock += 55 * 60_000;
+    await h.bot.monitor!.runOnce();
+    const last = connector.calls.filter((c) => c.method === 'PUT').at(-1)!;
+    assert.ok(last.path.endsWith(`/activities/${messageId}`), 'the same message is updated');
+    assert.match(text(last.body), /Resolved/);
+    assert.equal(connector.calls.filter(isAlertPost).length, 1, 'still one card');
+  });
+
+  it('lists the open incident and the audit trail', async () => {
+    connector.clear();
+    await post(h.bot.url, mentionMessage(serviceUrl, 'history 1d'));
+    assert.match(text(connector.cards().at(-1)), /Adele Vance/);
+  });
+});
