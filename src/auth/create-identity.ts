@@ -30,6 +30,9 @@ export async function createIdentity(
     confidentialClient(config, config.aad.tenantId ?? 'organizations', cachePlugin),
   );
   const demo = mode === 'demo' ? new DemoIdentity(config.graphBaseUrl, config.aad.clientId ?? '') : undefined;
-  const monitor = new MonitorIdentity(new AppTokens((tenant) => confidentialClient(config, tenant)), delegated);
+  const monitor = new MonitorIdentity(
+    new AppTokens((tenant) => confidentialClient(config, tenant)),
+    delegated,
+  );
   return { identity: new Identity(mode, delegated, demo), cachePlugin, monitor };
 }
