@@ -6,7 +6,7 @@ import { initialDetector, stepDetector, type DetectorState } from './detector';
 import { reasonFor } from './evaluation-reason';
 import { judgeBucket, type JudgedBucket } from './judge';
 import type { Rule } from './rules';
-import { clearBucketsFor, limitsFor, quietBucketsFor } from './thresholds';
+import { clearBucketsFor, quietBucketsFor, ruleLimits } from './thresholds';
 
 /** What the evaluator concluded about a rule at `now`. */
 export type EvaluationState = 'breach' | 'healthy' | 'no-data' | 'insufficient-history' | 'low-volume';
@@ -57,10 +57,7 @@ export function evaluate(rule: Rule, input: EvaluateInput): Evaluation {
   if (current.fn !== rule.fn)
     throw new Error(`evaluate: the series is for ${current.fn}, the rule watches ${rule.fn}.`);
   const metric = metricByFn(rule.fn);
-  const unit = metric?.unit ?? 'count';
-  const catalogMin =
-    metric && metric.defaultRule.kind === rule.kind ? metric.defaultRule.minCount : undefined;
-  const limits = limitsFor(rule, unit, catalogMin);
+  const limits = ruleLimits(rule);
   const history = indexHistory(current, input.history);
   const judged = completeBuckets(current, input.now - (input.settleMinutes ?? 0) * MINUTE_MS).map(
     ({ ms, t, v }) => judgeBucket(limits, t, v, baselineAt(history, ms)),

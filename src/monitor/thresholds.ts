@@ -1,3 +1,4 @@
+import { metricByFn } from '../graph/catalog';
 import type { MetricUnit } from '../graph/catalog-types';
 import type { Rule } from './rules';
 
@@ -90,4 +91,14 @@ export function volumeFloor(rule: Rule, unit: MetricUnit, catalogMinCount?: numb
   const z2 = NOISE_Z * NOISE_Z;
   const noise = rule.kind === 'drop' ? z2 / (t * t) : (z2 * (1 + t)) / (t * t);
   return Math.max(minCount, Math.ceil(noise));
+}
+
+/**
+ * The limits of a rule on its catalog metric: the catalog's `minCount` counts only when the rule has the kind of the
+ * catalog default (a drop's baseline floor is no floor for a rise). Unknown functions are judged as counts.
+ */
+export function ruleLimits(rule: Rule): Limits {
+  const metric = metricByFn(rule.fn);
+  const catalogMin = metric?.defaultRule.kind === rule.kind ? metric.defaultRule.minCount : undefined;
+  return limitsFor(rule, metric?.unit ?? 'count', catalogMin);
 }
