@@ -59,6 +59,8 @@ export function formatAuditEntry(e: AuditEntry): string {
 }
 
 function oneLine(s: string): string {
+  // Control characters are exactly what must go: line breaks and terminal escapes in names or notes.
+  // eslint-disable-next-line no-control-regex
   const flat = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
   return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }
