@@ -19,7 +19,11 @@ const ADELE = { tenantId: T, oid: 'adele', name: 'Adele Vance' };
 
 /** Cards as plain JSON of what they would show, so the test can read state without depending on layout. */
 const cards: AlertCards = {
-  group: ({ group }) => ({ key: group.key, state: group.state, members: group.members.map((m) => [m.fn, m.state]) }),
+  group: ({ group }) => ({
+    key: group.key,
+    state: group.state,
+    members: group.members.map((m) => [m.fn, m.state]),
+  }),
   paused: ({ admins, reason }) => ({ paused: true, admins, reason }),
 };
 
@@ -54,12 +58,29 @@ describe('monitor cycle: subscriptions → batched fetch → evaluate → incide
     await registry.upsert({ conversationId: CHANNEL, tenantId: T, scope: 'channel', reference: {} });
     notifier = new RecordingNotifier();
     const graph = createGraphServices(sim.url, () => now);
-    subs = [{ id: 's1', tenantId: T, conversationId: CHANNEL, scope: { kind: 'service', service: 'exchange' }, admin: ADELE }];
-    const rules = defaultRulesFor([MAIL], { tenantId: T, createdBy: { id: 'adele', name: 'Adele' }, createdAt: new Date(now).toISOString() });
+    subs = [
+      {
+        id: 's1',
+        tenantId: T,
+        conversationId: CHANNEL,
+        scope: { kind: 'service', service: 'exchange' },
+        admin: ADELE,
+      },
+    ];
+    const rules = defaultRulesFor([MAIL], {
+      tenantId: T,
+      createdBy: { id: 'adele', name: 'Adele' },
+      createdAt: new Date(now).toISOString(),
+    });
     const config: MonitorConfigSource = {
       tenants: async () => [T],
       subscriptions: async () => subs,
       rules: async () => rules,
+      setDigestSent: async (sub, at) => {
+        subs = subs.map((s) =>
+          s.id === sub.id && s.digest ? { ...s, digest: { ...s.digest, lastSentAt: at } } : s,
+        );
+      },
       setPaused: async (sub, paused) => {
         subs = subs.map((s) => (s.id === sub.id ? { ...s, paused } : s));
       },
@@ -72,7 +93,14 @@ describe('monitor cycle: subscriptions → batched fetch → evaluate → incide
         token: sim.issueGraphToken({ tenantId: T, appId: DEMO_CLIENT_ID, roles: [...ALL_PERMISSIONS] }),
       }),
       incidents: new IncidentStore(store),
-      outbox: new Outbox({ store, registry, notifier, budget: new SendBudget(), owner: 'test', now: () => now }),
+      outbox: new Outbox({
+        store,
+        registry,
+        notifier,
+        budget: new SendBudget(),
+        owner: 'test',
+        now: () => now,
+      }),
       cards,
     };
   });
@@ -90,23 +118,51 @@ describe('monitor cycle: subscriptions → batched fetch → evaluate → incide
     assert.equal(quiet.evaluations.breach, 0, JSON.stringify(quiet));
     assert.equal(notifier.sent.length, 0);
 
-    sim.scenarios.start({ name: 'mail-delivery-drop', at: new Date(now + 5 * 60_000), durationMinutes: 60, tenantId: T });
+    sim.scenarios.start({
+      name: 'mail-delivery-drop',
+      at: new Date(now + 5 * 60_000),
+      durationMinutes: 60,
+      tenantId: T,
+    });
     for (let i = 0; i < 8; i++) {
       now += 15 * 60_000;
       const r = await cycle();
-      if (process.env.DEBUG_CYCLE) console.log(new Date(now).toISOString(), JSON.stringify(r.evaluations), r.errors);
+      if (process.env.DEBUG_CYCLE)
+        console.log(new Date(now).toISOString(), JSON.stringify(r.evaluations), r.errors);
     }
     const posts = notifier.sent.filter((s) => s.kind === 'post');
     assert.equal(posts.length, 1, `exactly one card: ${JSON.stringify(notifier.sent)}`);
     assert.equal(posts[0].card.state, 'firing');
     const last = notifier.sent.at(-1)!;
     assert.equal(last.id, posts[0].id, 'later changes update the same message');
-    assert.equal(last.card.state, 'resolved', JSON.stringify(notifier.sent.map((s) => [s.kind, s.card.state])));
+    assert.equal(
+      last.card.state,
+      'resolved',
+      JSON.stringify(notifier.sent.map((s) => [s.kind, s.card.state])),
+    );
+  });
+
+  it('posts the daily digest once, at its time in its zone', async () => {
+    subs = subs.map((s) => ({
+      ...s,
+      digest: { at: '09:00', timeZone: 'Europe/Berlin', since: '2026-11-24T12:00:00Z' },
+    }));
+    now = Date.parse('2026-11-25T07:30:00Z'); // 08:30 in Berlin: not yet
+    assert.equal((await cycle()).digests, 0);
+    now = Date.parse('2026-11-25T08:01:00Z'); // 09:01 in Berlin
+    assert.equal((await cycle()).digests, 1);
+    assert.equal((await cycle()).digests, 0, 'once a day');
+    const digest = notifier.sent.find((s) => s.card.type === 'AdaptiveCard');
+    assert.ok(digest && JSON.stringify(digest.card).includes('Exchange Online'));
   });
 
   it('pauses the subscription with one card naming the admin when no identity can read, and resumes later', async () => {
     const realCredential = deps.credential;
-    deps.credential = async (_t, _p, admins) => ({ kind: 'none', reason: 'no app permission, sign-in expired', admins: [...admins] });
+    deps.credential = async (_t, _p, admins) => ({
+      kind: 'none',
+      reason: 'no app permission, sign-in expired',
+      admins: [...admins],
+    });
     await cycle();
     await cycle();
     const paused = notifier.sent.filter((s) => s.card.paused);

@@ -11,6 +11,13 @@ export function configFromStores(stores: AlertStores): MonitorConfigSource {
     ],
     subscriptions: async (tenantId) => (await stores.subscriptions.inTenant(tenantId)).map(watched),
     rules: (tenantId) => stores.rules.list(tenantId),
+    setDigestSent: async (sub, at) => {
+      await stores.subscriptions.update(
+        { tenantId: sub.tenantId, conversationId: sub.conversationId, scope: sub.scope },
+        (current) =>
+          current.digest ? { ...current, digest: { ...current.digest, lastSentAt: at } } : current,
+      );
+    },
     setPaused: async (sub, paused) => {
       await stores.subscriptions.update(
         { tenantId: sub.tenantId, conversationId: sub.conversationId, scope: sub.scope },
@@ -35,5 +42,6 @@ function watched(s: Subscription): WatchedConversation {
     admin: { tenantId: s.tenantId, oid: s.createdBy.oid, name: s.createdBy.name },
     quiet: quiet?.ok ? quiet.quiet : undefined,
     paused: s.paused,
+    digest: s.digest && { ...s.digest, since: s.createdAt },
   };
 }

@@ -14,6 +14,7 @@ import { isQuietAt, quietEndsAt } from '../quiet-hours';
 import { fnsInScope } from '../rule-scope';
 import type { Rule } from '../rules';
 import type { ChartStore } from './chart-store';
+import { sendDueDigests } from './digest';
 import type { IncidentStore } from './incident-store';
 import type {
   AlertCards,
@@ -61,6 +62,7 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
     evaluations: { breach: 0, healthy: 0, 'no-data': 0, 'insufficient-history': 0, 'low-volume': 0 },
     cardsQueued: 0,
     paused: 0,
+    digests: 0,
     errors: [],
   };
   const subs = await deps.config.subscriptions(tenantId);
@@ -73,6 +75,7 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
   const fetchWindows = [windows[0], ...windows.slice(1).map(wholeDays)];
   const series = new Map<string, Series[]>();
   const admins = uniqueAdmins(subs);
+  let anyToken: (() => Promise<string>) | undefined;
   for (const [permission, fns] of byPermission(rules)) {
     const credential = await deps.credential(tenantId, permission, admins);
     const covering = subs.filter((s) => fnsInScope(s.scope).some((fn) => fns.includes(fn)));
@@ -81,6 +84,7 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
       continue;
     }
     await resume(covering, deps);
+    anyToken ??= async () => credential.token;
     const results = await deps.metrics.seriesMany(
       tenantId,
       fns,
@@ -125,6 +129,7 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
       );
   }
   if (touched.size) report.cardsQueued += await queueCards(tenantId, touched, subs, rules, charts, now, deps);
+  report.digests = await sendDueDigests(tenantId, subs, now, anyToken, deps);
   return report;
 }
 

@@ -4,6 +4,7 @@ import type { Series } from '../../graph/series';
 import type { IntervalMinutes } from '../../graph/catalog-types';
 import type { MsRange } from '../../graph/cache';
 import type { MetricsApiError } from '../../graph/errors';
+import type { StatusReport } from '../../graph/metrics-types';
 import type { Evaluation } from '../evaluate';
 import type { IncidentGroup } from '../incident-groups';
 import type { QuietHours } from '../quiet-hours';
@@ -20,6 +21,8 @@ export interface WatchedConversation {
   admin: TeamsUser;
   quiet?: QuietHours;
   paused?: { since: string; reason: string; admins: string[] };
+  /** `digest daily HH:MM <zone>`; `since` is when it was set up, `lastSentAt` when it last went out. */
+  digest?: { at: string; timeZone: string; since: string; lastSentAt?: string };
 }
 
 /** Where the monitor reads its configuration and records what only it changes. */
@@ -29,6 +32,7 @@ export interface MonitorConfigSource {
   subscriptions(tenantId: string): Promise<WatchedConversation[]>;
   rules(tenantId: string): Promise<Rule[]>;
   setPaused(sub: WatchedConversation, paused: WatchedConversation['paused'] | undefined): Promise<void>;
+  setDigestSent(sub: WatchedConversation, at: string): Promise<void>;
 }
 
 /** How the monitor reads telemetry: a batched, cache-aware fetch with whichever token it is given. */
@@ -43,6 +47,8 @@ export interface MonitorMetrics {
   ): Promise<
     ({ fn: string; ok: true; series: Series[] } | { fn: string; ok: false; error: MetricsApiError })[]
   >;
+  /** The status report (latest bucket vs last week) of some metrics, for the daily digest. */
+  status(tenantId: string, fns: readonly string[], token: () => Promise<string>): Promise<StatusReport>;
 }
 
 /** Renders cards; injected so the cycle does not depend on card layout. */
@@ -71,5 +77,6 @@ export interface CycleReport {
   evaluations: Record<Evaluation['state'], number>;
   cardsQueued: number;
   paused: number;
+  digests: number;
   errors: string[];
 }
