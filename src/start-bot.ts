@@ -81,6 +81,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
         cycleMs: config.monitorCycleMs,
         owner: instanceId,
         now,
+        fastBuckets: config.demo,
       })).actions,
   });
   await leases.start();

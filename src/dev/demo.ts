@@ -41,7 +41,18 @@ async function main(): Promise<void> {
 
   let env: NodeJS.ProcessEnv = { STORE_PATH: join(dataDir, 'pulse.db'), ...process.env };
   if (demo && !process.env.GRAPH_BASE_URL) {
-    const sim = await startSimulator({ port: Number(process.env.SIMULATOR_PORT ?? 56200) });
+    // An incident that began half an hour ago and ends in five minutes: subscribe in a channel to see its alert card
+    // (within one 15-second monitor cycle), acknowledge it, and watch it resolve about fifteen minutes later.
+    const sim = await startSimulator({
+      port: Number(process.env.SIMULATOR_PORT ?? 56200),
+      scenarios: [
+        {
+          name: process.env.DEMO_SCENARIO ?? 'mail-delivery-drop',
+          startsInMinutes: -30,
+          durationMinutes: 35,
+        },
+      ],
+    });
     stops.push(() => sim.close());
     env = { ...demoIdentityEnv(sim.url, sim.authorityMetadata(PLAYGROUND_TENANT)), ...env };
   }
