@@ -58,5 +58,5 @@ export function sinceText(incident: Incident, now: Date, timeZone: string): stri
 export function mutedLine(muted: Incident['muted'], now: Date, timeZone: string): string | undefined {
   if (!muted) return undefined;
   const at = formatLocalTime(Date.parse(muted.at), now, timeZone);
-  return `🔕 Rule muted by ${muted.by.name} at ${at}: Pulse keeps tracking it, but posts and updates no cards for it until it is unmuted.`;
+  return `🔕 Rule muted by ${muted.by.name} at ${at}: Pulse keeps evaluating it, but new values no longer change this card until the rule is unmuted.`;
 }
