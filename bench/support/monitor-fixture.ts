@@ -1,0 +1,116 @@
+import pino from 'pino';
+import { createAlertStores } from '../../src/alerts/alert-stores';
+import { ConversationRegistry } from '../../src/conversations/registry';
+import type { Notifier } from '../../src/delivery/notifier';
+import { Outbox } from '../../src/delivery/outbox';
+import { SendBudget } from '../../src/delivery/send-budget';
+import { METRICS } from '../../src/graph/catalog';
+import { createGraphServices, type GraphServices } from '../../src/graph/graph-services';
+import { alertCards } from '../../src/monitor/runner/alert-renderers';
+import { ChartStore } from '../../src/monitor/runner/chart-store';
+import { configFromStores } from '../../src/monitor/runner/config-from-stores';
+import { IncidentStore } from '../../src/monitor/runner/incident-store';
+import { Monitor } from '../../src/monitor/runner/monitor';
+import { monitorMetrics } from '../../src/monitor/runner/monitor-metrics';
+import type { PartitionLeases } from '../../src/store/partitions/partition-leases';
+import type { KeyValueStore } from '../../src/store/store';
+
+/** Records every card it is asked to send and sends nothing. */
+export class RecordingNotifier implements Notifier {
+  posts = 0;
+  updates = 0;
+  async post(): Promise<string> {
+    return `msg-${++this.posts}`;
+  }
+  async update(): Promise<void> {
+    this.updates++;
+  }
+}
+
+/** One instance owning every partition, as a single-instance deployment does. */
+const OWN_ALL: PartitionLeases = {
+  start: async () => undefined,
+  owned: () => new Set([0]),
+  owns: () => true,
+  onChange: () => () => undefined,
+  stop: async () => undefined,
+};
+
+/** Tenant ids of one benchmark size: valid GUID form, distinct per size. */
+export function benchTenants(count: number): string[] {
+  return Array.from(
+    { length: count },
+    (_, i) => `be7c0000-${String(count).padStart(4, '0').slice(-4)}-4000-8000-${String(i).padStart(12, '0')}`,
+  );
+}
+
+/**
+ * Stores what `subscribe all` leaves for each tenant: one channel subscription to every metric, the catalog's
+ * default rule of each (39), and the conversation record the outbox sends to.
+ */
+export async function seedTenants(
+  store: KeyValueStore,
+  tenants: readonly string[],
+  now: number,
+): Promise<void> {
+  const stores = createAlertStores(store);
+  const registry = new ConversationRegistry(store);
+  const createdAt = new Date(now).toISOString();
+  const fns = METRICS.map((m) => m.fn);
+  for (const tenantId of tenants) {
+    const conversationId = `19:alerts-${tenantId}@thread.tacv2`;
+    const admin = { id: '29:admin', name: 'Adele Vance', oid: `oid-${tenantId}` };
+    await registry.upsert(
+      { conversationId, tenantId, scope: 'channel', reference: { conversation: { id: conversationId } } },
+      new Date(now),
+    );
+    await stores.subscriptions.add({
+      id: `${conversationId}|all`,
+      tenantId,
+      conversationId,
+      scope: { kind: 'all' },
+      createdBy: admin,
+      createdAt,
+    });
+    await stores.rules.ensureDefaults(tenantId, fns, {
+      tenantId,
+      createdBy: { id: admin.oid, name: admin.name },
+      createdAt,
+    });
+  }
+}
+
+/** The monitor wired as `createAlerting` wires it, with app-only tokens handed in and a recording notifier. */
+export function buildMonitor(
+  store: KeyValueStore,
+  simUrl: string,
+  tokens: Record<string, string>,
+  clock: () => number,
+): { monitor: Monitor; graph: GraphServices; notifier: RecordingNotifier } {
+  const graph = createGraphServices(simUrl, clock);
+  const notifier = new RecordingNotifier();
+  const outbox = new Outbox({
+    store,
+    registry: new ConversationRegistry(store),
+    notifier,
+    budget: new SendBudget(),
+    owner: 'bench',
+    now: clock,
+  });
+  const monitor = new Monitor({
+    cycle: {
+      config: configFromStores(createAlertStores(store)),
+      metrics: monitorMetrics(graph.metrics),
+      credential: async (tenantId) => ({ kind: 'app', token: tokens[tenantId] }),
+      incidents: new IncidentStore(store),
+      outbox,
+      cards: alertCards,
+      charts: new ChartStore(store),
+    },
+    outbox,
+    leases: OWN_ALL,
+    logger: pino({ level: 'silent' }),
+    now: clock,
+  });
+  return { monitor, graph, notifier };
+}
