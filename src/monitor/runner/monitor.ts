@@ -22,13 +22,20 @@ export interface MonitorOptions {
 /**
  * The alert monitor: at every cycle boundary, one cycle per tenant this instance owns (partition leases), then the
  * outbox is drained; between cycles the outbox is drained every few seconds so retries and quiet-hours releases go
- * out on time. A cycle that fails for one tenant is logged and does not stop the others.
+ * out on time. A cycle that fails for one tenant is logged and does not stop the others. Tenants whose partition
+ * this instance gains between boundaries (a peer died or left) get a cycle at once, so a failover costs the lease
+ * time rather than the lease time plus a cycle; a tenant whose partition moved away mid-cycle is skipped.
  */
 export class Monitor {
   private timer?: NodeJS.Timeout;
   private drainTimer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  /** Cycles run one after another: the scheduled ones and the catch-ups for gained partitions. */
+  private chain: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private unwatch?: () => void;
+  private owned: ReadonlySet<number> = new Set();
+  /** Tenants the last full cycle (and catch-ups since) polled: a catch-up polls owned tenants not in it. */
+  private polled = new Set<string>();
   private readonly now: () => number;
 
   constructor(private readonly o: MonitorOptions) {
@@ -37,18 +44,30 @@ export class Monitor {
 
   start(): void {
     this.stopped = false;
+    this.unwatch?.();
+    this.owned = new Set(this.o.leases.owned());
+    this.logOwned();
+    this.unwatch = this.o.leases.onChange((owned) => this.ownedChanged(owned));
     this.schedule();
     this.drainTimer = setInterval(() => void this.drain(), this.o.drainMs ?? 5_000);
     this.drainTimer.unref();
   }
 
-  /** Runs one cycle now for every owned tenant and drains the outbox; returns the per-tenant reports. */
-  async runOnce(at = this.now()): Promise<CycleReport[]> {
-    const tenants = (await this.o.cycle.config.tenants()).filter((t) => this.o.leases.owns(t));
+  /**
+   * Runs one cycle now for every owned tenant (or those `only` accepts) and drains the outbox; returns the
+   * per-tenant reports.
+   */
+  async runOnce(at = this.now(), only?: (tenantId: string) => boolean): Promise<CycleReport[]> {
+    const tenants = (await this.o.cycle.config.tenants()).filter(
+      (t) => this.o.leases.owns(t) && (!only || only(t)),
+    );
+    if (!only) this.polled = new Set();
     const reports: CycleReport[] = [];
     const queue = [...tenants];
     const worker = async () => {
       for (let t = queue.shift(); t !== undefined; t = queue.shift()) {
+        if (!this.o.leases.owns(t)) continue; // moved to another instance since the cycle began
+        this.polled.add(t);
         try {
           reports.push(await runTenantCycle(t, at, this.o.cycle));
         } catch (err) {
@@ -63,9 +82,11 @@ export class Monitor {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unwatch?.();
+    this.unwatch = undefined;
     clearTimeout(this.timer);
     clearInterval(this.drainTimer);
-    await this.running;
+    await this.chain;
   }
 
   private schedule(): void {
@@ -73,12 +94,38 @@ export class Monitor {
     const cycleMs = this.o.cycleMs ?? 5 * 60_000;
     const delay = Math.max(0, nextPollAt(this.now(), cycleMs) - this.now());
     this.timer = setTimeout(() => {
-      this.running = this.runOnce()
+      void this.serially(() => this.runOnce())
         .then((reports) => this.o.logger.debug({ tenants: reports.length }, 'monitor cycle'))
         .catch((err) => this.o.logger.error({ err }, 'monitor cycle failed'))
         .finally(() => this.schedule());
     }, delay);
     this.timer.unref();
+  }
+
+  /** Logs the new set; when partitions were gained, polls their tenants now instead of at the next boundary. */
+  private ownedChanged(owned: ReadonlySet<number>): void {
+    const gained = [...owned].some((p) => !this.owned.has(p));
+    this.owned = new Set(owned);
+    this.logOwned();
+    if (!gained || this.stopped) return;
+    void this.serially(async () => {
+      if (this.stopped) return [];
+      const reports = await this.runOnce(this.now(), (t) => !this.polled.has(t));
+      if (reports.length)
+        this.o.logger.info({ tenants: reports.length }, 'monitor caught up on gained tenants');
+      return reports;
+    }).catch((err) => this.o.logger.error({ err }, 'monitor catch-up failed'));
+  }
+
+  /** Which partitions (tenant id → partitionOf) this instance polls: the first thing to look at when tenants move. */
+  private logOwned(): void {
+    this.o.logger.info({ partitions: [...this.owned].sort((a, b) => a - b) }, 'monitor partitions owned');
+  }
+
+  private serially<T>(cycle: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(cycle);
+    this.chain = run.catch(() => undefined);
+    return run;
   }
 
   private async drain(): Promise<void> {
