@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import sinon from 'sinon';
+import { ConversationRegistry } from '../../src/conversations/registry';
+import type { Notifier } from '../../src/delivery/notifier';
+import { Outbox } from '../../src/delivery/outbox';
+import { SendBudget } from '../../src/delivery/send-budget';
+import { METRICS } from '../../src/graph/catalog';
+import type { MetricQuery } from '../../src/graph/client-types';
+import { createGraphServices, type GraphServices } from '../../src/graph/graph-services';
+import { defaultRulesFor } from '../../src/monitor/rules';
+import { IncidentStore } from '../../src/monitor/runner/incident-store';
+import { monitorMetrics } from '../../src/monitor/runner/monitor-metrics';
+import { runTenantCycle, type CycleDeps } from '../../src/monitor/runner/tenant-cycle';
+import type { AlertCards } from '../../src/monitor/runner/types';
+import { ALL_PERMISSIONS, DEMO_CLIENT_ID, startSimulator, type Simulator } from '../../src/simulator';
+import { SqliteStore } from '../../src/store/sqlite-store';
+
+const T = '00000000-0000-4000-8000-00000000000a';
+const DAY = 24 * 3_600_000;
+const FNS = METRICS.map((m) => m.fn);
+const cards: AlertCards = { group: ({ group }) => ({ key: group.key }), paused: () => ({ paused: true }) };
+const notifier: Notifier = { post: async () => 'm', update: async () => undefined };
+
+describe('monitor cycle: Graph requests of a tenant subscribed to every metric', function () {
+  this.timeout(30_000);
+  let sim: Simulator;
+  let now = 0;
+  let store: SqliteStore;
+  let graph: GraphServices;
+  let deps: CycleDeps;
+  let queries: sinon.SinonSpy<Parameters<GraphServices['client']['getMany']>>;
+
+  before(async () => (sim = await startSimulator({ now: () => new Date(now) })));
+  after(() => sim.close());
+  const setUp = (at: string) => {
+    now = Date.parse(at);
+    store = new SqliteStore(':memory:');
+    graph = createGraphServices(sim.url, () => now);
+    queries = sinon.spy(graph.client, 'getMany');
+    const origin = {
+      tenantId: T,
+      createdBy: { id: 'adele', name: 'Adele' },
+      createdAt: new Date(now).toISOString(),
+    };
+    const rules = defaultRulesFor(FNS, origin);
+    const admin = { tenantId: T, oid: 'adele', name: 'Adele' };
+    deps = {
+      config: {
+        tenants: async () => [T],
+        subscriptions: async () => [
+          { id: 's', tenantId: T, conversationId: 'c', scope: { kind: 'all' }, admin },
+        ],
+        rules: async () => rules,
+        setPaused: async () => undefined,
+        setDigestSent: async () => undefined,
+      },
+      metrics: monitorMetrics(graph.metrics),
+      credential: async () => ({
+        kind: 'app',
+        token: sim.issueGraphToken({ tenantId: T, appId: DEMO_CLIENT_ID, roles: [...ALL_PERMISSIONS] }),
+      }),
+      incidents: new IncidentStore(store),
+      outbox: new Outbox({
+        store,
+        registry: new ConversationRegistry(store),
+        notifier,
+        budget: new SendBudget(),
+        owner: 'test',
+      }),
+      cards,
+    };
+  };
+  afterEach(() => store.close());
+
+  /** Runs a cycle `minutes` after the last; returns its HTTP requests and the queries it sent. */
+  const cycleAfter = async (minutes: number) => {
+    now += minutes * 60_000;
+    const requests = graph.client.stats.httpRequests;
+    const calls = queries.callCount;
+    const report = await runTenantCycle(T, now, deps);
+    assert.deepEqual(report.errors, []);
+    assert.equal(report.fetched, FNS.length);
+    assert.equal(report.evaluations['insufficient-history'], 0, 'four weeks of history are read');
+    const sent: MetricQuery[] = queries
+      .getCalls()
+      .slice(calls)
+      .flatMap((c) => c.args[1]);
+    return { requests: graph.client.stats.httpRequests - requests, sent };
+  };
+  const longest = (sent: readonly MetricQuery[]) =>
+    Math.max(0, ...sent.map((q) => q.window.end.getTime() - q.window.start.getTime()));
+
+  it('asks for whole history days, never weeks, on the first cycle, then ≤ 2 requests per bucket, 0 inside one', async () => {
+    setUp('2026-11-25T12:02:30Z');
+    const cold = await cycleAfter(0);
+    assert.ok(longest(cold.sent) <= DAY, `longest query ${longest(cold.sent) / DAY} days`);
+    assert.ok(cold.requests <= 10, `${cold.requests} requests`);
+    assert.equal((await cycleAfter(5)).requests, 0, 'same bucket: all cached');
+    assert.equal((await cycleAfter(5)).requests, 0);
+    const boundary = await cycleAfter(5);
+    assert.ok(boundary.requests >= 1 && boundary.requests <= 2, `${boundary.requests} requests at 12:17`);
+    assert.ok(
+      boundary.sent.every((q) => q.window.start.getTime() >= now - DAY),
+      'only the current window: history days stay cached',
+    );
+    assert.ok((await cycleAfter(15)).requests <= 2);
+  });
+
+  it('fetches the new history days once, in the first cycle of a UTC day, and not again that day', async () => {
+    setUp('2026-11-25T23:47:30Z');
+    await cycleAfter(0);
+    assert.ok((await cycleAfter(15)).requests <= 2, 'at 00:02 the window still ends at midnight');
+    const rollover = await cycleAfter(15); // 00:17: the window now has a bucket of the new day
+    const history = rollover.sent.filter((q) => q.window.start.getTime() < now - DAY);
+    assert.equal(history.length, 4 * FNS.length, `one new day per week and metric: ${history.length}`);
+    assert.ok(longest(history) <= DAY);
+    for (let i = 0; i < 4; i++) assert.ok((await cycleAfter(15)).requests <= 2);
+  });
+});
