@@ -74,4 +74,24 @@ describe('Agents Playground in Chromium (a person typing)', function () {
     await card.waitFor({ timeout: 20_000 });
     await page.screenshot({ path: screenshotPath(session, 'playground-channel-help.png') });
   });
+
+  it('renders the proactive alert card, with its buttons, when an incident fires', async () => {
+    await page.locator('[role="treeitem"][aria-label="Personal Chat"]').click();
+    await page.locator(editor).first().click();
+    await page.keyboard.type('subscribe exchange');
+    await page.keyboard.press('Enter');
+    await page.locator('.ac-adaptiveCard', { hasText: 'Subscribed' }).last().waitFor({ timeout: 20_000 });
+    session.sim.scenarios.start({ name: 'mail-delivery-drop', startsInMinutes: -30, durationMinutes: 60 });
+    await session.harness.bot.monitor!.runOnce();
+    const ackButton = page.locator('button', { hasText: /^\s*Acknowledge\s*$/ });
+    const alert = page.locator('.ac-adaptiveCard', { hasText: 'Mail delivery', has: ackButton }).last();
+    await alert.waitFor({ timeout: 20_000 });
+    const text = await alert.innerText();
+    assert.match(text, /Firing/);
+    assert.match(text, /Snooze/);
+    await page.setViewportSize({ width: 1280, height: 2000 });
+    await alert.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath(session, 'playground-alert.png') });
+    await page.setViewportSize({ width: 1280, height: 1400 });
+  });
 });
