@@ -22,7 +22,8 @@ const NOT_IN_AZURE: Record<string, string> = {
   OAuthUrl: 'Bot Framework override, offline tests only',
   CallerId: 'Bot Framework override, offline tests only',
   ValidateAuthority: 'Bot Framework override, offline tests only',
-  STORE: 'one instance uses SQLite on the persistent share; docs/deploy.md switches to azure-blob for several',
+  STORE:
+    'one instance uses SQLite on the persistent share; docs/deploy.md switches to azure-blob for several',
   AZURE_STORAGE_CONNECTION_STRING: 'scale-out only (docs/deploy.md); a managed identity is preferred',
   AZURE_STORAGE_ACCOUNT_URL: 'scale-out only (docs/deploy.md)',
   AZURE_STORAGE_CONTAINER: 'scale-out only; defaults to m365-pulse',

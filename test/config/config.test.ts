@@ -40,7 +40,13 @@ describe('config', () => {
   });
 
   it('treats empty values as unset (Teams Toolkit writes empty keys)', () => {
-    const c = parseConfig({ AAD_APP_OAUTH_AUTHORITY_HOST: '', GRAPH_BASE_URL: ' ', STORE_PATH: '', PORT: '', BOT_ID: '' });
+    const c = parseConfig({
+      AAD_APP_OAUTH_AUTHORITY_HOST: '',
+      GRAPH_BASE_URL: ' ',
+      STORE_PATH: '',
+      PORT: '',
+      BOT_ID: '',
+    });
     assert.equal(c.aad.authorityHost, 'https://login.microsoftonline.com');
     assert.equal(c.graphBaseUrl, 'https://graph.microsoft.com');
     assert.equal(c.storePath, './data/pulse.db');
