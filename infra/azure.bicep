@@ -175,7 +175,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2022-09-01'
 
 resource stateContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2022-09-01' = {
   parent: blobService
-  name: 'pulse-state'
+  name: 'm365-pulse' // the default AZURE_STORAGE_CONTAINER
   properties: {
     publicAccess: 'None'
   }
