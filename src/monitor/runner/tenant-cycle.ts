@@ -110,11 +110,15 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
 
   const charts: Record<string, Evaluation['buckets']> = {};
   const touched = new Set<string>();
+  // One listing for the tenant's incidents instead of a read per rule: most rules have none (cheap on Azure Blob).
+  const known = series.size
+    ? new Map((await deps.incidents.list(tenantId)).map((i) => [i.key, i]))
+    : new Map<string, Incident>();
   for (const rule of rules) {
     const s = series.get(rule.fn);
     if (!s) continue;
     const key = incidentKey(tenantId, rule.id, rule.fn);
-    const stored = await deps.incidents.get(tenantId, key);
+    const stored: Incident | undefined = known.get(key);
     const evaluation = evaluate(rule, {
       current: s[0],
       history: s.slice(1),
@@ -124,9 +128,13 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
     });
     report.evaluations[evaluation.state]++;
     charts[rule.fn] = evaluation.buckets;
-    const step = await deps.incidents.apply(tenantId, key, (current) =>
-      transition(current, evaluationEvent(rule, evaluation), now),
-    );
+    const event = evaluationEvent(rule, evaluation);
+    // Stored only when the lifecycle changes something (re-read under eTag then); a quiet rule costs no write.
+    const preview = transition(stored, event, now);
+    const unchanged = preview.incident === stored && preview.effects.every((e) => e.kind === 'none');
+    const step = unchanged
+      ? preview
+      : await deps.incidents.apply(tenantId, key, (current) => transition(current, event, now));
     if (step.effects.some((e) => e.kind !== 'none') && step.incident) touched.add(step.incident.id);
     const id = step.incident?.id;
     if (deps.charts && id && (step.incident?.state !== 'resolved' || touched.has(id)))

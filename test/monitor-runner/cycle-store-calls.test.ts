@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { ConversationRegistry } from '../../src/conversations/registry';
+import type { Notifier } from '../../src/delivery/notifier';
+import { Outbox } from '../../src/delivery/outbox';
+import { SendBudget } from '../../src/delivery/send-budget';
+import { METRICS } from '../../src/graph/catalog';
+import { createGraphServices } from '../../src/graph/graph-services';
+import { defaultRulesFor } from '../../src/monitor/rules';
+import { IncidentStore } from '../../src/monitor/runner/incident-store';
+import { monitorMetrics } from '../../src/monitor/runner/monitor-metrics';
+import { runTenantCycle, type CycleDeps } from '../../src/monitor/runner/tenant-cycle';
+import type { AlertCards } from '../../src/monitor/runner/types';
+import { ALL_PERMISSIONS, DEMO_CLIENT_ID, startSimulator, type Simulator } from '../../src/simulator';
+import { SqliteStore } from '../../src/store/sqlite-store';
+import type { KeyValueStore } from '../../src/store/store';
+
+const T = '00000000-0000-4000-8000-00000000000b';
+const FNS = METRICS.map((m) => m.fn);
+const cards: AlertCards = { group: ({ group }) => ({ key: group.key }), paused: () => ({ paused: true }) };
+const notifier: Notifier = { post: async () => 'm', update: async () => undefined };
+
+/** Every store call on `incidents/` keys, as `op key-or-prefix`. */
+function recordIncidentCalls(store: KeyValueStore, calls: string[]): KeyValueStore {
+  const note = (op: string, keys: string[]) =>
+    keys.filter((k) => k.startsWith('incidents/')).forEach((k) => calls.push(`${op} ${k}`));
+  return {
+    read: (keys) => (note('read', keys), store.read(keys)),
+    write: (changes, o) => (note('write', Object.keys(changes)), store.write(changes, o)),
+    delete: (keys) => (note('delete', keys), store.delete(keys)),
+    list: (prefix) => (note('list', [prefix]), store.list(prefix)),
+    ping: () => store.ping(),
+    close: () => store.close(),
+  };
+}
+
+describe('monitor cycle: store calls of a tenant subscribed to every metric (what Azure Blob bills per cycle)', function () {
+  this.timeout(30_000);
+  let sim: Simulator;
+  let now = Date.parse('2026-11-25T10:02:00Z');
+  let sqlite: SqliteStore;
+  let calls: string[];
+  let deps: CycleDeps;
+
+  before(async () => (sim = await startSimulator({ now: () => new Date(now) })));
+  after(() => sim.close());
+  beforeEach(() => {
+    sim.scenarios.clear();
+    now = Date.parse('2026-11-25T10:02:00Z');
+    sqlite = new SqliteStore(':memory:');
+    calls = [];
+    const store = recordIncidentCalls(sqlite, calls);
+    const graph = createGraphServices(sim.url, () => now);
+    const rules = defaultRulesFor(FNS, {
+      tenantId: T,
+      createdBy: { id: 'adele', name: 'Adele' },
+      createdAt: new Date(now).toISOString(),
+    });
+    const admin = { tenantId: T, oid: 'adele', name: 'Adele' };
+    deps = {
+      config: {
+        tenants: async () => [T],
+        subscriptions: async () => [
+          { id: 's', tenantId: T, conversationId: 'c', scope: { kind: 'all' }, admin },
+        ],
+        rules: async () => rules,
+        setPaused: async () => undefined,
+        setDigestSent: async () => undefined,
+      },
+      metrics: monitorMetrics(graph.metrics),
+      credential: async () => ({
+        kind: 'app',
+        token: sim.issueGraphToken({ tenantId: T, appId: DEMO_CLIENT_ID, roles: [...ALL_PERMISSIONS] }),
+      }),
+      incidents: new IncidentStore(store),
+      outbox: new Outbox({
+        store,
+        registry: new ConversationRegistry(store),
+        notifier,
+        budget: new SendBudget(),
+        owner: 'test',
+      }),
+      cards,
+    };
+  });
+  afterEach(() => sqlite.close());
+
+  it('lists the incidents once and writes none when every rule is quiet', async () => {
+    const report = await runTenantCycle(T, now, deps);
+    assert.equal(report.fetched, FNS.length);
+    assert.equal(report.evaluations.breach, 0, JSON.stringify(report.evaluations));
+    assert.deepEqual(calls, [`list incidents/${T}/`]);
+  });
+
+  it('stores an incident through an eTag-guarded update when a rule starts breaching, and reads it back once', async () => {
+    sim.scenarios.start({
+      name: 'mail-delivery-drop',
+      startsInMinutes: -60,
+      durationMinutes: 120,
+      tenantId: T,
+    });
+    const report = await runTenantCycle(T, now, deps);
+    assert.equal(report.evaluations.breach, 1, JSON.stringify(report.evaluations));
+    const incidentKeys = calls.filter((c) => c.startsWith('write ')).map((c) => c.slice('write '.length));
+    assert.equal(incidentKeys.length, 1, calls.join('\n'));
+    assert.ok(calls.includes(`read ${incidentKeys[0]}`), 'the update re-reads the item it writes');
+    assert.equal(calls.filter((c) => c.startsWith('read ')).length, 1, calls.join('\n'));
+  });
+});
