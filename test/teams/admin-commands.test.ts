@@ -120,6 +120,20 @@ describe('admin commands end to end (bot + simulated tenant + capture connector)
     assert.match(t, /ServiceActivity-OneDrive\.Read\.All/);
   });
 
+  it("keeps tenants apart: another tenant's status is read for that tenant, never from this one's cache", async () => {
+    const other = '00000000-0000-4000-8000-0000000000bb';
+    await say('status exchange');
+    const before = sim.requestLog.length;
+    const res = await post(h.bot.url, activity(serviceUrl, { text: 'status exchange', tenantId: other }));
+    assert.equal(res.status, 200);
+    const calls = sim.requestLog.slice(before);
+    assert.ok(calls.length > 0, "the other tenant is fetched, not served from the first tenant's cache");
+    assert.ok(
+      calls.every((c) => c.tenant === other || c.path.includes('oauth2')),
+      JSON.stringify(calls.map((c) => c.tenant)),
+    );
+  });
+
   it('a 429 storm produces the throttled card within the Teams turn budget', async () => {
     sim.faults.set({
       throttleRate: 1,

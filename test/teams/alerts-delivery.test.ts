@@ -83,6 +83,40 @@ describe('alert delivery: restarts, grouped incidents, quiet hours', function ()
     assert.match(text(posts[0].body), /"incidentIds":\["[^"]+","[^"]+/, 'the card acts on several incidents');
   });
 
+  it('delivers every alert once after the connector answered 429 for a while, within the send budget', async () => {
+    await say('subscribe all');
+    let throttledUntil = Date.now() + 3_000;
+    connector.respondWith = () =>
+      Date.now() < throttledUntil
+        ? { status: 429, headers: { 'retry-after': '1' }, body: { error: 'throttled' } }
+        : undefined;
+    sim.scenarios.start({
+      name: 'mail-delivery-drop',
+      startsInMinutes: -60,
+      durationMinutes: 240,
+      tenantId: TENANT,
+    });
+    sim.scenarios.start({
+      name: 'teams-outage',
+      startsInMinutes: -60,
+      durationMinutes: 240,
+      tenantId: TENANT,
+    });
+    await h!.bot.monitor!.runOnce();
+    const deadline = Date.now() + 20_000;
+    while (alertPosts(connector).filter((c) => c.responseId).length < 2 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      await h!.bot.monitor!.runOnce();
+    }
+    throttledUntil = 0;
+    const delivered = alertPosts(connector).filter((c) => c.responseId);
+    assert.equal(delivered.length, 2, 'one card per incident group, each delivered once');
+    const cards = delivered.map((c) => text(c.body));
+    assert.ok(cards.some((c) => /Mail delivery/.test(c)) && cards.some((c) => /Microsoft Teams/.test(c)));
+    const refused = connector.calls.filter((c) => c.method === 'POST' && !c.responseId).length;
+    assert.ok(refused > 0, 'the connector did throttle some attempts');
+  });
+
   it('holds alerts during quiet hours and releases them when they end', async () => {
     await say('subscribe exchange');
     await say('quiet 09:00-11:00 UTC');
