@@ -1,3 +1,5 @@
+import { volumeFloor } from '../monitor/thresholds';
+import type { Rule } from '../monitor/rules';
 import { metricByFn } from '../graph/catalog';
 import type { MetricDef } from '../graph/catalog-types';
 import type { MetricsErrorKind } from '../graph/errors';
@@ -85,7 +87,8 @@ function judge(
       if (lastWeek === undefined || changePct === undefined) {
         return { kind: 'normal', reason: 'No data for the same time last week to compare with.' };
       }
-      const floor = rule.minCount ?? 0;
+      // The evaluator's floor (the rule's minCount, raised to the noise floor): a 50 % "drop" from 11 to 5 is noise.
+      const floor = volumeFloor({ ...rule, fn: metric.fn } as Rule, metric.unit, rule.minCount);
       const judged = rule.kind === 'drop' ? lastWeek : value;
       if (judged < floor) {
         return { kind: 'normal', reason: `Too few events to judge (under ${floor}).` };

@@ -22,9 +22,9 @@ describe('cards/metric-state', () => {
     ['count up 300 % (good direction)', okStatus(MAIL, 4000, 1000), 'normal', /▲ 300\.0 %/],
     [
       'quiet baseline under the floor',
-      okStatus(MAIL, 1, 8),
+      okStatus(MAIL, 5, 30),
       'normal',
-      /Too few events to judge \(under 10\)/,
+      /Too few events to judge \(under 36\)/,
     ],
     [
       'no baseline',
