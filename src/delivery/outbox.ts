@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationRegistry } from '../conversations/registry';
 import { claim } from '../store/claim';
 import type { KeyValueStore, StoreItem } from '../store/store';
+import { updateWithRetry } from '../store/update-with-retry';
 import { DeliveryError, type Notifier } from './notifier';
 import { retryDelayMs } from './retry-delay';
 import type { SendBudget } from './send-budget';
@@ -47,6 +48,9 @@ export interface OutboxDeps {
 const pad = (n: number) => String(n).padStart(15, '0');
 const itemKey = (i: Pick<OutboxItem, 'tenantId' | 'conversationId' | 'createdAt' | 'id'>) =>
   `outbox/${i.tenantId.toLowerCase()}/${encodeURIComponent(i.conversationId)}/${pad(i.createdAt)}-${i.id}`;
+/** Finished (sent or dropped) items move here, so a drain lists only what is still to send. */
+const doneKey = (i: Pick<OutboxItem, 'tenantId' | 'conversationId' | 'createdAt' | 'id'>) =>
+  `outbox-done/${itemKey(i).slice('outbox/'.length)}`;
 const cardRefKey = (tenantId: string, conversationId: string, cardKey: string) =>
   `cardrefs/${tenantId.toLowerCase()}/${encodeURIComponent(conversationId)}/${encodeURIComponent(cardKey)}`;
 
@@ -56,7 +60,10 @@ const cardRefKey = (tenantId: string, conversationId: string, cardKey: string) =
  * (once: each send is claimed with an eTag-guarded write first) and sent ones are not repeated. Sends respect the
  * per-conversation and per-tenant budget; 429/412/502/504 are retried with Retry-After or backoff; a conversation
  * that answers 403/404 is marked inactive and its items dropped instead of retried forever. Of several pending cards
- * with the same key in one conversation only the newest is sent (each is a full card).
+ * with the same key in one conversation only the newest is sent (each is a full card). A finished item moves from
+ * `outbox/` to `outbox-done/`, so each drain (every few seconds, on every instance) lists only what is pending
+ * instead of every card ever sent; changes to an item are eTag-guarded and apply only while it is still pending,
+ * so an instance working from a stale listing can never put a sent card back in the queue.
  */
 export class Outbox {
   private readonly now: () => number;
@@ -83,10 +90,16 @@ export class Outbox {
     return item;
   }
 
-  /** Items of a tenant (or all), oldest first. */
+  /** Items of a tenant (or all), pending and finished, oldest first. */
   async items(tenantId?: string): Promise<OutboxItem[]> {
-    const stored = await this.deps.store.list(tenantId ? `outbox/${tenantId.toLowerCase()}/` : 'outbox/');
-    return Object.values(stored).map(strip);
+    const tail = tenantId ? `${tenantId.toLowerCase()}/` : '';
+    const [pending, done] = await Promise.all([
+      this.deps.store.list(`outbox/${tail}`),
+      this.deps.store.list(`outbox-done/${tail}`),
+    ]);
+    return [...Object.values(pending), ...Object.values(done)]
+      .map(strip)
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   }
 
   /** The activity id a card key was posted as in a conversation, if it was. */
@@ -98,7 +111,13 @@ export class Outbox {
   /** Sends what is due, in order, within the budget. Safe to call concurrently from several instances. */
   async drain(filter: (tenantId: string) => boolean = () => true): Promise<DrainReport> {
     const report: DrainReport = { posted: 0, updated: 0, deferred: 0, dropped: 0, superseded: 0 };
-    const pending = (await this.items()).filter((i) => i.status === 'pending' && filter(i.tenantId));
+    const listed = Object.values(await this.deps.store.list('outbox/'))
+      .map(strip)
+      .filter((i) => filter(i.tenantId))
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    // Finished but not yet moved (a process stopped between the two steps, or items stored before the move).
+    for (const i of listed.filter((x) => x.status !== 'pending')) await this.archive(i);
+    const pending = listed.filter((i) => i.status === 'pending');
     const newest = new Map<string, OutboxItem>();
     for (const i of pending) newest.set(`${i.tenantId}|${i.conversationId}|${i.cardKey}`, i);
     for (const item of pending) {
@@ -178,14 +197,26 @@ export class Outbox {
     }
   }
 
+  /** Marks the item finished (the step that counts), then moves it to `outbox-done/` and frees its claim. */
   private async finish(item: OutboxItem, change: Partial<OutboxItem>): Promise<void> {
-    await this.save(item, change);
+    const finished = await this.save(item, change);
+    if (finished) await this.archive(finished);
     await this.deps.store.delete([`claims/${itemKey(item)}`]);
   }
 
-  private async save(item: OutboxItem, change: Partial<OutboxItem>): Promise<void> {
+  private async archive(item: OutboxItem): Promise<void> {
+    await this.deps.store.write({ [doneKey(item)]: { ...item } as StoreItem });
+    await this.deps.store.delete([itemKey(item)]);
+  }
+
+  /** Applies `change` to the stored item if it is still pending (eTag-guarded); resolves to it, or undefined. */
+  private async save(item: OutboxItem, change: Partial<OutboxItem>): Promise<OutboxItem | undefined> {
     Object.assign(item, change);
-    await this.deps.store.write({ [itemKey(item)]: { ...item } as StoreItem });
+    let saved: OutboxItem | undefined;
+    await updateWithRetry<OutboxItem>(this.deps.store, itemKey(item), (current) =>
+      current?.status === 'pending' ? (saved = { ...current, ...change }) : undefined,
+    );
+    return saved;
   }
 }
 
