@@ -1,4 +1,4 @@
-import { metricByFn, serviceById } from '../graph/catalog';
+import { metricByFn, metricOrStandIn, serviceById } from '../graph/catalog';
 import type { MetricDef } from '../graph/catalog-types';
 import { SYSTEM_ACTOR } from '../monitor/actor';
 import type { Incident } from '../monitor/incident';
@@ -61,7 +61,7 @@ export function incidentContext(
   rules: AlertCardInput['rules'],
   intervalMinutes = 5,
 ): IncidentContext {
-  const metric = metricByFn(incident.fn) ?? unknownMetric(incident);
+  const metric = metricOrStandIn(incident.fn);
   const rule = rules?.[incident.ruleId] ?? catalogRule(incident, metric);
   const ruleText = rule ? describeRule(rule, intervalMinutes) : `Rule ${incident.ruleId}`;
   return { incident, metric, rule, ruleText };
@@ -77,21 +77,4 @@ function catalogRule(incident: Incident, metric: MetricDef): Rule | undefined {
   if (incident.ruleId !== `default:${metric.id}` || !metricByFn(incident.fn)) return undefined;
   const origin = { tenantId: incident.tenantId, createdBy: SYSTEM_ACTOR, createdAt: incident.openedAt };
   return defaultRulesFor([incident.fn], origin)[0];
-}
-
-function unknownMetric(incident: Incident): MetricDef {
-  return {
-    id: incident.fn,
-    fn: incident.fn,
-    service: 'exchange',
-    name: incident.fn,
-    description: '',
-    unit: 'count',
-    higherIsBetter: true,
-    permission: '',
-    roles: [],
-    aliases: [],
-    defaultRule: { kind: 'drop', threshold: 50, forBuckets: 2 },
-    typical: 0,
-  };
 }

@@ -1,4 +1,4 @@
-import { metricByFn, serviceById } from '../graph/catalog';
+import { metricOrStandIn, serviceById } from '../graph/catalog';
 import type { MetricDef } from '../graph/catalog-types';
 import type { SeriesReport } from '../graph/metrics-service';
 import type { AdaptiveCard } from './card';
@@ -37,21 +37,6 @@ export interface MetricCardInput {
   query?: Record<string, string | number | boolean>;
 }
 
-const FALLBACK_METRIC = (fn: string): MetricDef => ({
-  id: fn,
-  fn,
-  service: 'exchange',
-  name: fn,
-  description: '',
-  unit: 'count',
-  higherIsBetter: true,
-  permission: '',
-  roles: [],
-  aliases: [],
-  defaultRule: { kind: 'drop', threshold: 50, forBuckets: 2 },
-  typical: 0,
-});
-
 /**
  * One metric over a window: a `Chart.Line` of this week (and last week's same window), downsampled to 100 points
  * keeping every group's extremes, the window's min/max/average/latest, the buckets furthest from last week, gaps,
@@ -60,7 +45,7 @@ const FALLBACK_METRIC = (fn: string): MetricDef => ({
 export function buildMetricCard(input: MetricCardInput): AdaptiveCard {
   const { report, now, windowLabel } = input;
   const tz = safeTimeZone(input.timeZone);
-  const metric = metricByFn(report.series.fn) ?? FALLBACK_METRIC(report.series.fn);
+  const metric = metricOrStandIn(report.series.fn);
   const interval = report.series.intervalMinutes;
   const grid = windowGrid(report);
   const label = axisLabeller(grid.times.length ? grid.times[grid.times.length - 1] - grid.times[0] : 0, tz);

@@ -74,3 +74,26 @@ export function metricsOfService(service: ServiceGroup): readonly MetricDef[] {
 export function serviceById(id: string): ServiceDef | undefined {
   return services.get(id);
 }
+
+/**
+ * The metric for `fn`, or a plain stand-in (its name is the function, judged as a count) for a function the catalog
+ * lacks, so a card about stored data from an older or newer catalog still renders.
+ */
+export function metricOrStandIn(fn: string): MetricDef {
+  return (
+    metricByFn(fn) ?? {
+      id: fn,
+      fn,
+      service: 'exchange',
+      name: fn,
+      description: '',
+      unit: 'count',
+      higherIsBetter: true,
+      permission: '',
+      roles: [],
+      aliases: [],
+      defaultRule: { kind: 'drop', threshold: 50, forBuckets: 2 },
+      typical: 0,
+    }
+  );
+}
