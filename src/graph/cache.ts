@@ -24,38 +24,70 @@ export interface CachedSeries {
   unknown: number;
 }
 
-interface BucketRecord {
-  /** null: Graph returned no point for this bucket (a gap). */
-  v: number | null;
-  /** When it was fetched. */
-  at: number;
-}
-
 export interface SeriesCacheOptions {
   /** Newest complete buckets treated as provisional (late data) and refetched after each boundary. Default 2. */
   volatileBuckets?: number;
-  /** Cache lines kept (least recently used evicted). Default 10,000. */
+  /** Cache lines kept (least recently used evicted). Default: no limit of its own (`maxBuckets` bounds memory). */
   maxKeys?: number;
+  /**
+   * Buckets kept in all lines together (least recently used lines evicted first); each costs 16 bytes. Default
+   * 160 million (about 2.5 GiB): 5,000 tenants watching all 39 metrics need about 130 million.
+   */
+  maxBuckets?: number;
   /** Buckets older than this before the newest fetch are dropped. Default 31 days (Graph keeps 30). */
   retentionMs?: number;
+  /**
+   * A day of a line that nothing has read or written for this long is dropped at the line's next write. Default 3
+   * hours: the monitor reads what it needs every cycle; a chat answer's data is kept for follow-up questions.
+   */
+  idleMs?: number;
+  /** Clock of the reads that keep a day in use; give the same clock as the `fetchedAt` of `put`. */
+  now?: () => number;
 }
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * One UTC day of a line: values and fetch times in typed arrays (16 bytes a bucket instead of ~115 for a map entry
+ * holding an object). `at` 0 = never fetched; `v` NaN = fetched, and Graph returned no point (a gap).
+ */
+interface DayChunk {
+  v: Float64Array;
+  at: Float64Array;
+  known: number;
+  usedAt: number;
+}
+
+type Line = Map<number, DayChunk>;
 
 /**
  * Bucket-level cache of metric series per tenant + function + interval. Fetched windows merge into one bucket map,
  * so overlapping windows share data. Freshness, per bucket: a bucket that was already older than the newest
  * `volatileBuckets` complete buckets when fetched is final and kept; a newer one (the newest two and the one in
  * progress) is only good until the next bucket boundary, then refetched, because late data revises it.
+ *
+ * Memory is bounded three ways: buckets older than the retention are pruned; a day nobody has used for `idleMs` is
+ * dropped (the alert monitor re-reads its current window and four history days every cycle, so what it keeps is
+ * about six days per metric, not the 31 it would otherwise collect); and beyond `maxBuckets` the least recently used
+ * lines go.
  */
 export class SeriesCache {
   private readonly volatileBuckets: number;
   private readonly maxKeys: number;
+  private readonly maxBuckets: number;
   private readonly retentionMs: number;
-  private readonly lines = new Map<string, Map<number, BucketRecord>>();
+  private readonly idleMs: number;
+  private readonly now: () => number;
+  private readonly lines = new Map<string, Line>();
+  private buckets = 0;
 
   constructor(opts: SeriesCacheOptions = {}) {
     this.volatileBuckets = opts.volatileBuckets ?? 2;
-    this.maxKeys = opts.maxKeys ?? 10_000;
-    this.retentionMs = opts.retentionMs ?? 31 * 24 * 3_600_000;
+    this.maxKeys = opts.maxKeys ?? Number.POSITIVE_INFINITY;
+    this.maxBuckets = opts.maxBuckets ?? 160_000_000;
+    this.retentionMs = opts.retentionMs ?? 31 * DAY_MS;
+    this.idleMs = opts.idleMs ?? 3 * 3_600_000;
+    this.now = opts.now ?? Date.now;
   }
 
   /** The smallest range covering every bucket of `[start, end)` that is missing or no longer fresh at `now`. */
@@ -65,8 +97,8 @@ export class SeriesCache {
     let first: number | undefined;
     let last: number | undefined;
     for (const t of bucketStarts(window.start, window.end, key.intervalMinutes)) {
-      const rec = line?.get(t);
-      if (rec && this.isFresh(t, rec, now, key.intervalMinutes)) continue;
+      const at = line ? slot(line, t, key.intervalMinutes)?.at : 0;
+      if (at && this.isFresh(t, at, now, key.intervalMinutes)) continue;
       first ??= t;
       last = t;
     }
@@ -76,21 +108,37 @@ export class SeriesCache {
   /** Merges a fetched series; every bucket of its window is recorded, gaps included. */
   put(key: CacheKey, series: Series, fetchedAt: number): void {
     const k = lineKey(key);
-    const line = this.lines.get(k) ?? new Map<number, BucketRecord>();
+    const line: Line = this.lines.get(k) ?? new Map();
     const values = new Map(series.points.map((p) => [Date.parse(p.t), p.v]));
+    const perDay = DAY_MS / intervalMs(key.intervalMinutes);
     for (const t of bucketStarts(Date.parse(series.start), Date.parse(series.end), key.intervalMinutes)) {
-      line.set(t, { v: values.get(t) ?? null, at: fetchedAt });
+      const day = Math.floor(t / DAY_MS) * DAY_MS;
+      const i = (t - day) / intervalMs(key.intervalMinutes);
+      if (!Number.isInteger(i)) continue; // buckets are clock-aligned; an unaligned window has none to keep
+      let chunk = line.get(day);
+      if (!chunk) {
+        chunk = { v: new Float64Array(perDay), at: new Float64Array(perDay), known: 0, usedAt: fetchedAt };
+        line.set(day, chunk);
+      }
+      if (chunk.at[i] === 0) {
+        chunk.known++;
+        this.buckets++;
+      }
+      chunk.at[i] = fetchedAt;
+      chunk.v[i] = values.get(t) ?? Number.NaN;
+      chunk.usedAt = fetchedAt;
     }
-    // Amortised pruning: only once a line holds twice the buckets the retention period can, so memory stays bounded.
-    if (line.size > (2 * this.retentionMs) / intervalMs(key.intervalMinutes)) {
-      for (const t of line.keys()) if (t < fetchedAt - this.retentionMs) line.delete(t);
-    }
+    this.prune(line, fetchedAt, key.intervalMinutes);
     this.lines.delete(k);
-    this.lines.set(k, line);
-    while (this.lines.size > this.maxKeys) this.lines.delete(this.lines.keys().next().value as string);
+    if (line.size > 0) this.lines.set(k, line);
+    for (const [oldest, old] of this.lines) {
+      if (this.lines.size <= this.maxKeys && this.buckets <= this.maxBuckets) break;
+      this.lines.delete(oldest);
+      for (const chunk of old.values()) this.buckets -= chunk.known;
+    }
   }
 
-  /** The window as cached, regardless of freshness (for serving stale data with a note). */
+  /** The window as cached, regardless of freshness (for serving stale data with a note); its days count as used. */
   read(key: CacheKey, window: MsRange): CachedSeries {
     const k = lineKey(key);
     const line = this.lines.get(k);
@@ -102,11 +150,14 @@ export class SeriesCache {
     const gaps: string[] = [];
     let fetchedAt: number | undefined;
     let unknown = 0;
+    const now = this.now();
     for (const t of bucketStarts(window.start, window.end, key.intervalMinutes)) {
-      const rec = line?.get(t);
-      if (!rec) unknown++;
-      else fetchedAt = Math.max(fetchedAt ?? rec.at, rec.at);
-      if (rec && rec.v !== null) points.push({ t: isoSeconds(t), v: rec.v });
+      const s = line && slot(line, t, key.intervalMinutes);
+      const at = s ? s.at : 0;
+      if (s) s.chunk.usedAt = Math.max(s.chunk.usedAt, now);
+      if (!at) unknown++;
+      else fetchedAt = Math.max(fetchedAt ?? at, at);
+      if (s && at && !Number.isNaN(s.v)) points.push({ t: isoSeconds(t), v: s.v });
       else gaps.push(isoSeconds(t));
     }
     const series: Series = {
@@ -125,11 +176,56 @@ export class SeriesCache {
     return this.lines.size;
   }
 
-  private isFresh(t: number, rec: BucketRecord, now: number, interval: IntervalMinutes): boolean {
-    const fetchedIn = currentBucketStart(rec.at, interval);
+  /** Buckets held in all lines (16 bytes each, plus about 200 bytes per line and day). */
+  get bucketCount(): number {
+    return this.buckets;
+  }
+
+  /** Drops the line's days idle for `idleMs`, and buckets older than the retention once it holds twice as many. */
+  private prune(line: Line, now: number, interval: IntervalMinutes): void {
+    let known = 0;
+    for (const [day, chunk] of line) {
+      if (chunk.usedAt <= now - this.idleMs) this.drop(line, day, chunk);
+      else known += chunk.known;
+    }
+    // Amortised: only once a line holds twice the buckets the retention period can, so memory stays bounded.
+    if (known <= (2 * this.retentionMs) / intervalMs(interval)) return;
+    const cutoff = now - this.retentionMs;
+    for (const [day, chunk] of line) {
+      if (day + DAY_MS <= cutoff) this.drop(line, day, chunk);
+      else if (day < cutoff)
+        for (let i = 0; day + i * intervalMs(interval) < cutoff; i++) {
+          if (chunk.at[i] === 0) continue;
+          chunk.at[i] = 0;
+          chunk.known--;
+          this.buckets--;
+        }
+    }
+  }
+
+  private drop(line: Line, day: number, chunk: DayChunk): void {
+    line.delete(day);
+    this.buckets -= chunk.known;
+  }
+
+  private isFresh(t: number, at: number, now: number, interval: IntervalMinutes): boolean {
+    const fetchedIn = currentBucketStart(at, interval);
     const settledBefore = fetchedIn - this.volatileBuckets * intervalMs(interval);
     return t < settledBefore || fetchedIn === currentBucketStart(now, interval);
   }
+}
+
+/** The chunk and values of the bucket starting at `t`, when its day is held. */
+function slot(
+  line: Line,
+  t: number,
+  interval: IntervalMinutes,
+): { chunk: DayChunk; at: number; v: number } | undefined {
+  const day = Math.floor(t / DAY_MS) * DAY_MS;
+  const chunk = line.get(day);
+  if (!chunk) return undefined;
+  const i = (t - day) / intervalMs(interval);
+  return { chunk, at: chunk.at[i], v: chunk.v[i] };
 }
 
 function lineKey(key: CacheKey): string {

@@ -34,8 +34,8 @@ export class MetricsService {
   private readonly now: () => number;
 
   constructor(private readonly deps: MetricsServiceDeps) {
-    this.cache = deps.cache ?? new SeriesCache();
     this.now = deps.now ?? Date.now;
+    this.cache = deps.cache ?? new SeriesCache({ now: this.now });
   }
 
   /** Latest complete bucket of each metric and the same bucket last week; at most 2 HTTP requests for 39 metrics. */

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { bucketStarts, isoSeconds } from '../../src/graph/buckets';
+import { SeriesCache, type CacheKey } from '../../src/graph/cache';
+import type { Series } from '../../src/graph/series';
+
+const H = 3_600_000;
+const DAY = 24 * H;
+const T = (iso: string) => Date.parse(iso);
+const key = (tenantId = 'A'): CacheKey => ({ tenantId, fn: 'getX', intervalMinutes: 15 });
+
+function fetched(start: number, end: number): Series {
+  const ts = bucketStarts(start, end, 15);
+  return {
+    fn: 'getX',
+    intervalMinutes: 15,
+    start: isoSeconds(start),
+    end: isoSeconds(end),
+    points: ts.map((t) => ({ t: isoSeconds(t), v: (t / 60_000) % 1440 })),
+    gaps: [],
+  };
+}
+
+describe('graph/cache bounds', () => {
+  it('drops a day nobody read or wrote for idleMs at the next write, and keeps a day still being read', () => {
+    let now = T('2026-11-25T00:30:00Z');
+    const c = new SeriesCache({ idleMs: 3 * H, now: () => now });
+    const history = { start: T('2026-11-18T00:00:00Z'), end: T('2026-11-19T00:00:00Z') };
+    const yesterday = { start: T('2026-11-24T18:00:00Z'), end: T('2026-11-25T00:00:00Z') };
+    c.put(key(), fetched(history.start, history.end), now);
+    c.put(key(), fetched(yesterday.start, yesterday.end), now);
+    assert.equal(c.bucketCount, 96 + 24);
+    for (; now < T('2026-11-25T12:00:00Z'); now += 15 * 60_000) {
+      c.read(key(), { start: now - 6 * H - DAY * 7, end: now - DAY * 7 }); // the monitor's one-week-ago window
+      c.put(key(), fetched(now - 15 * 60_000, now), now); // its current bucket
+    }
+    assert.equal(c.read(key(), history).unknown, 0, 'the history day read all morning is kept');
+    assert.equal(c.read(key(), yesterday).unknown, 24, 'yesterday, unused since 00:30, is gone');
+    assert.equal(c.bucketCount, 96 + 46, 'history day + today’s buckets from 00:15 to 11:30');
+  });
+
+  it('evicts the least recently used lines beyond maxBuckets and keeps the count exact', () => {
+    const now = T('2026-11-25T12:05:00Z');
+    const c = new SeriesCache({ maxBuckets: 100, now: () => now });
+    const day = { start: T('2026-11-24T00:00:00Z'), end: T('2026-11-25T00:00:00Z') };
+    c.put(key('A'), fetched(day.start, day.start + 10 * H), now); // 40 buckets
+    c.put(key('B'), fetched(day.start, day.start + 10 * H), now);
+    c.read(key('A'), day);
+    c.put(key('C'), fetched(day.start, day.start + 10 * H), now);
+    assert.equal(c.size, 2);
+    assert.equal(c.bucketCount, 80);
+    assert.equal(c.read(key('B'), day).unknown, 96, 'B was the least recently used');
+    assert.equal(c.read(key('A'), day).unknown, 56);
+    c.put(key('A'), fetched(day.start, day.start + 12 * H), now); // 8 more for A, none twice
+    assert.equal(c.bucketCount, 88);
+  });
+
+  it('keeps gaps and values apart: a fetched bucket without a point is a gap, not unknown and not 0', () => {
+    const now = T('2026-11-25T12:05:00Z');
+    const c = new SeriesCache({ now: () => now });
+    const w = { start: T('2026-11-25T10:00:00Z'), end: T('2026-11-25T11:00:00Z') };
+    const s = fetched(w.start, w.end);
+    s.points = s.points.filter((p) => p.t !== '2026-11-25T10:15:00Z');
+    c.put(key(), s, now);
+    const r = c.read(key(), w);
+    assert.equal(r.unknown, 0);
+    assert.deepEqual(r.series.gaps, ['2026-11-25T10:15:00Z']);
+    assert.deepEqual(
+      r.series.points.map((p) => p.v),
+      [600, 630, 645],
+    );
+  });
+});
