@@ -34,6 +34,7 @@ export type Reservation = { ok: true } | { ok: false; retryAt: number };
  */
 export class SendBudget {
   private readonly history = new Map<string, number[]>();
+  private sweptAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly conversationCaps: readonly Cap[] = CONVERSATION_CAPS,
@@ -41,6 +42,7 @@ export class SendBudget {
   ) {}
 
   reserve(conversationKey: string, tenantId: string, now: number): Reservation {
+    this.sweep(now);
     const conv = this.prune(`c|${conversationKey}`, this.conversationCaps, now);
     const tenant = this.prune(`t|${tenantId.toLowerCase()}`, this.tenantCaps, now);
     const retryAt = Math.max(
@@ -51,6 +53,25 @@ export class SendBudget {
     conv.push(now);
     tenant.push(now);
     return { ok: true };
+  }
+
+  /** Conversations and tenants tracked: those with a send inside their longest window (plus at most an hour's). */
+  get size(): number {
+    return this.history.size;
+  }
+
+  /**
+   * Forgets keys with no send inside their longest window, at most once per hour of `now`: a conversation that got
+   * one alert last month no longer holds memory, and the sweep costs one pass over the keys per hour.
+   */
+  private sweep(now: number): void {
+    if (now - this.sweptAt < 3_600_000) return;
+    this.sweptAt = now;
+    const longest = (caps: readonly Cap[]) => Math.max(...caps.map((c) => c.windowMs));
+    for (const [key, sends] of this.history) {
+      const window = longest(key.startsWith('c|') ? this.conversationCaps : this.tenantCaps);
+      if (!sends.some((t) => t > now - window)) this.history.delete(key);
+    }
   }
 
   private prune(key: string, caps: readonly Cap[], now: number): number[] {

@@ -29,4 +29,16 @@ describe('SendBudget (Teams per-conversation and per-tenant limits)', () => {
     for (let t = 0; t < 3_600_000; t += 1_000) if (hourly.reserve('c', 't', t).ok) hour++;
     assert.equal(hour, 1_800);
   });
+
+  it('forgets conversations and tenants with no send in their longest window, at the hourly sweep', () => {
+    const b = new SendBudget();
+    for (let i = 0; i < 100; i++) assert.ok(b.reserve(`c${i}`, `t${i}`, 0).ok);
+    assert.equal(b.size, 200);
+    assert.ok(b.reserve('c0', 't0', 3_599_999).ok);
+    assert.equal(b.size, 200, 'no sweep within the hour');
+    assert.ok(b.reserve('c1', 't1', 3_600_000).ok);
+    assert.deepEqual(b.size, 4, 'c0 (sent at 59:59) and c1 stay with their tenants; 98 idle ones are gone');
+    for (let i = 0; i < 7; i++) b.reserve('c0', 't0', 3_600_001);
+    assert.equal(b.reserve('c0', 't0', 3_600_002).ok, false, 'a swept budget still counts recent sends');
+  });
 });
