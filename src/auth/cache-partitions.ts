@@ -6,7 +6,7 @@ export type SerializedCache = Record<string, Record<string, { home_account_id?: 
 const KINDS = ['Account', 'IdToken', 'AccessToken', 'RefreshToken', 'AppMetadata'] as const;
 
 /** True when an entity belongs to the partition: a user's account entities, or a tenant's app-only tokens. */
-function belongs(entity: { home_account_id?: string; realm?: string }, p: Partition): boolean {
+export function belongs(entity: { home_account_id?: string; realm?: string }, p: Partition): boolean {
   const home = (entity.home_account_id ?? '').toLowerCase();
   if (p.kind === 'user') return home === homeAccountIdOf(p);
   return home === '' && (entity.realm ?? '').toLowerCase() === p.tenantId.toLowerCase();

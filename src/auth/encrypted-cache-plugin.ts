@@ -1,14 +1,15 @@
-import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
+import { TokenCache, type ICachePlugin, type TokenCacheContext } from '@azure/msal-node';
 import type { KeyValueStore } from '../store/store';
 import { decrypt, encrypt } from './cache-crypto';
 import {
+  belongs,
   isEmpty,
   mergeCaches,
   onlyPartition,
   withoutPartition,
   type SerializedCache,
 } from './cache-partitions';
-import { currentPartition, partitionKey } from './partition';
+import { currentPartition, partitionKey, type Partition } from './partition';
 
 /**
  * msal-node cache persistence in our store, one encrypted entry per user and tenant (or per tenant's app identity).
@@ -32,6 +33,9 @@ export class EncryptedCachePlugin implements ICachePlugin {
       ? (JSON.parse(decrypt(this.key, String(item.sealed), storeKey)) as SerializedCache)
       : {};
     const inMemory = parse(ctx.tokenCache.serialize());
+    // msal-node's deserialize only adds to its in-memory key-value map, so the partition's entities are removed from
+    // it first: tokens another instance removed (sign-out) or replaced must not live on here.
+    if (ctx.tokenCache instanceof TokenCache) dropFromMemory(ctx.tokenCache.getKVStore(), p);
     ctx.tokenCache.deserialize(JSON.stringify(mergeCaches(withoutPartition(inMemory, p), loaded)));
   }
 
@@ -45,6 +49,14 @@ export class EncryptedCachePlugin implements ICachePlugin {
       await this.store.write({
         [storeKey]: { sealed: encrypt(this.key, JSON.stringify(mine), storeKey), eTag: '*' },
       });
+  }
+}
+
+/** Deletes the partition's accounts and tokens from msal's in-memory map (camelCase entities, unlike serialized). */
+function dropFromMemory(kv: Record<string, unknown>, p: Partition): void {
+  for (const [key, value] of Object.entries(kv)) {
+    const e = value as { homeAccountId?: string; realm?: string };
+    if (belongs({ home_account_id: e.homeAccountId, realm: e.realm }, p)) delete kv[key];
   }
 }
 
