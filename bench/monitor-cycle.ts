@@ -13,7 +13,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteStore } from '../src/store/sqlite-store';
 import { writeSection } from './support/markdown-section';
-import { mib, MemorySampler, retainedHeap } from './support/memory-sampler';
+import { cloneMonitorCache } from './support/cache-clone';
+import { mib, MemorySampler, retainedMemory } from './support/memory-sampler';
 import { benchTenants, buildMonitor, seedTenants } from './support/monitor-fixture';
 import { startSimClock } from './support/sim-clock';
 
@@ -21,6 +22,7 @@ const { values: args } = parseArgs({
   options: {
     tenants: { type: 'string', default: '100,1000,5000' },
     'warm-cycles': { type: 'string', default: '3' },
+    'cold-sample': { type: 'string', default: '1000' },
     /** A Wednesday, early afternoon UTC: the 6-hour window and its history days stay inside one day. */
     start: { type: 'string', default: '2026-11-25T12:02:30Z' },
     one: { type: 'string' },
@@ -32,6 +34,8 @@ const CYCLE_MS = 5 * 60_000;
 /** One measured cycle over every tenant. */
 interface PhaseResult {
   phase: 'cold' | 'warm';
+  /** Tenants polled (the cold cycle of a large size polls a sample). */
+  tenants: number;
   httpRequests: number;
   batchItems: number;
   wallMs: number;
@@ -39,6 +43,8 @@ interface PhaseResult {
   peakRss: number;
   peakHeap: number;
   retainedHeap?: number;
+  /** Buckets in the series cache after the cycle. */
+  cacheBuckets: number;
   errors: number;
   firstError?: string;
   breaches: number;
@@ -48,11 +54,17 @@ interface PhaseResult {
 interface SizeResult {
   tenants: number;
   seedMs: number;
+  /** Time spent copying the cold sample's cache to the other tenants (0 when every tenant ran cold). */
+  cloneMs: number;
   phases: PhaseResult[];
   throttled: number;
 }
 
-/** Runs one size in this process: seed the store, then a cold cycle and `warm-cycles` cycles 5 minutes apart. */
+/**
+ * Runs one size in this process: seed the store, a cold cycle, then `warm-cycles` cycles 5 minutes apart. Above
+ * `cold-sample` tenants the cold cycle polls only the first `cold-sample` of them (the simulator would otherwise
+ * spend many minutes computing whole history days for every tenant), and the others' cache is copied from them.
+ */
 async function runSize(count: number): Promise<SizeResult> {
   let clock = Date.parse(args.start);
   const sim = await startSimClock(clock, 0);
@@ -65,11 +77,27 @@ async function runSize(count: number): Promise<SizeResult> {
     await seedTenants(store, tenants, clock);
     const seedMs = performance.now() - seedStart;
     const tokens = await sim.tokens(tenants);
-    const { monitor, graph } = buildMonitor(store, sim.url, tokens, () => clock);
+    const coldCount = Math.min(count, Number(args['cold-sample']));
+    let polled = tenants.slice(0, coldCount);
+    const { monitor, graph } = buildMonitor(
+      store,
+      sim.url,
+      tokens,
+      () => clock,
+      async () => polled,
+    );
     const phases: PhaseResult[] = [];
+    let cloneMs = 0;
     sampler.start();
     for (let cycle = 0; cycle <= Number(args['warm-cycles']); cycle++) {
       if (cycle > 0) clock = await sim.advance(CYCLE_MS);
+      if (cycle === 1 && coldCount < count) {
+        const t0 = performance.now();
+        for (const [i, t] of tenants.slice(coldCount).entries())
+          cloneMonitorCache(graph.cache, tenants[i % coldCount], t, clock - CYCLE_MS);
+        cloneMs = performance.now() - t0;
+        polled = tenants;
+      }
       const before = { ...graph.client.stats };
       sampler.reset();
       const cpu = process.cpuUsage();
@@ -78,17 +106,20 @@ async function runSize(count: number): Promise<SizeResult> {
       const wallMs = performance.now() - t0;
       const used = process.cpuUsage(cpu);
       sampler.sample();
-      if (reports.length !== count) throw new Error(`${reports.length} of ${count} tenants reported a cycle`);
+      if (reports.length !== polled.length)
+        throw new Error(`${reports.length} of ${polled.length} tenants reported a cycle`);
       const errors = reports.flatMap((r) => r.errors);
       phases.push({
         phase: cycle === 0 ? 'cold' : 'warm',
+        tenants: reports.length,
         httpRequests: graph.client.stats.httpRequests - before.httpRequests,
         batchItems: graph.client.stats.batchItems - before.batchItems,
         wallMs,
         cpuMs: (used.user + used.system) / 1000,
         peakRss: sampler.peakRss,
         peakHeap: sampler.peakHeap,
-        retainedHeap: retainedHeap(),
+        retainedHeap: retainedMemory(),
+        cacheBuckets: graph.cache.bucketCount,
         errors: errors.length,
         firstError: errors[0],
         breaches: reports.reduce((n, r) => n + r.evaluations.breach, 0),
@@ -96,7 +127,7 @@ async function runSize(count: number): Promise<SizeResult> {
       });
       console.error(`  ${count} tenants, ${phases.at(-1)?.phase} cycle: ${JSON.stringify(phases.at(-1))}`);
     }
-    return { tenants: count, seedMs, phases, throttled: (await sim.counters()).throttled };
+    return { tenants: count, seedMs, cloneMs, phases, throttled: (await sim.counters()).throttled };
   } finally {
     sampler.stop();
     await store.close();
@@ -107,7 +138,14 @@ async function runSize(count: number): Promise<SizeResult> {
 
 /** Runs one size in a fresh child process and returns its result. */
 function runChild(count: number): Promise<SizeResult> {
-  const passOn = ['--warm-cycles', String(args['warm-cycles']), '--start', String(args.start)];
+  const passOn = [
+    '--warm-cycles',
+    args['warm-cycles'],
+    '--cold-sample',
+    args['cold-sample'],
+    '--start',
+    args.start,
+  ];
   const child = fork(__filename, ['--one', String(count), ...passOn], {
     execArgv: ['--expose-gc', '--max-old-space-size=16384'],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
@@ -126,30 +164,36 @@ function runChild(count: number): Promise<SizeResult> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /**
- * The table: one row per size and cycle kind. Warm figures cover the warm cycles (default 3 = one 15-minute bucket,
- * so one of them crosses a bucket boundary and fetches): mean requests per cycle with the busiest cycle's in
- * brackets, median CPU and wall time, peak memory.
+ * The table: one row per size and cycle kind, per-tenant figures over the tenants polled. Warm figures cover the
+ * warm cycles (default 3 = one 15-minute bucket, so one of them crosses a bucket boundary and fetches): mean
+ * requests per cycle with the busiest cycle's in brackets, median CPU and wall time, peak memory.
  */
 function table(results: readonly SizeResult[]): string {
   const header =
-    '| Tenants | Cycle | Graph HTTP requests / tenant / cycle | CPU / tenant / cycle | CPU / tenant vs smallest | Wall time / cycle | Peak RSS | Peak heap | Heap kept after each cycle | Errors |\n' +
-    '|---|---|---|---|---|---|---|---|---|---|';
+    '| Tenants | Cycle | Graph HTTP requests / tenant / cycle | CPU / tenant / cycle | CPU / tenant vs smallest | Wall time / cycle | Peak RSS | Peak heap + buffers | Kept after each cycle | Cached buckets / tenant | Errors |\n' +
+    '|---|---|---|---|---|---|---|---|---|---|---|';
   const rows: string[] = [];
   for (const kind of ['cold', 'warm'] as const) {
     const base = results[0] && summary(results[0], kind);
     for (const r of results) {
       const p = summary(r, kind);
-      const cpu = p.cpuMs / r.tenants;
-      const growth = base ? cpu / (base.cpuMs / results[0].tenants) : 1;
+      const cpu = p.cpuMs / p.tenants;
+      const growth = base ? cpu / (base.cpuMs / base.tenants) : 1;
       const requests =
         kind === 'cold'
-          ? (p.requests / r.tenants).toFixed(2)
-          : `${(p.requests / r.tenants).toFixed(2)} (busiest ${(p.maxRequests / r.tenants).toFixed(2)})`;
+          ? (p.requests / p.tenants).toFixed(2)
+          : `${(p.requests / p.tenants).toFixed(2)} (busiest ${(p.maxRequests / p.tenants).toFixed(2)})`;
       const cycles = r.phases.filter((x) => x.phase === kind);
+      const label =
+        kind === 'warm'
+          ? `warm (${cycles.length} × 5 min)`
+          : p.tenants < r.tenants
+            ? `cold (first; ${p.tenants.toLocaleString('en-US')} polled)`
+            : 'cold (first)';
       rows.push(
-        `| ${r.tenants.toLocaleString('en-US')} | ${kind === 'cold' ? 'cold (first)' : `warm (${cycles.length} × 5 min)`} | ` +
-          `${requests} | ${cpu.toFixed(2)} ms | ${growth.toFixed(2)}× | ${(p.wallMs / 1000).toFixed(1)} s | ` +
-          `${mib(p.peakRss)} | ${mib(p.peakHeap)} | ${cycles.map((x) => mib(x.retainedHeap)).join(' → ')} | ${p.errors} |`,
+        `| ${r.tenants.toLocaleString('en-US')} | ${label} | ${requests} | ${cpu.toFixed(2)} ms | ${growth.toFixed(2)}× | ` +
+          `${(p.wallMs / 1000).toFixed(1)} s | ${mib(p.peakRss)} | ${mib(p.peakHeap)} | ` +
+          `${cycles.map((x) => mib(x.retainedHeap)).join(' → ')} | ${Math.round(p.cacheBuckets / p.tenants)} | ${p.errors} |`,
       );
     }
   }
@@ -160,12 +204,14 @@ function table(results: readonly SizeResult[]): string {
 function summary(r: SizeResult, kind: 'cold' | 'warm') {
   const ps = r.phases.filter((p) => p.phase === kind);
   return {
+    tenants: ps[0].tenants,
     requests: ps.reduce((n, p) => n + p.httpRequests, 0) / ps.length,
     maxRequests: Math.max(...ps.map((p) => p.httpRequests)),
     cpuMs: median(ps.map((p) => p.cpuMs)),
     wallMs: median(ps.map((p) => p.wallMs)),
     peakRss: Math.max(...ps.map((p) => p.peakRss)),
     peakHeap: Math.max(...ps.map((p) => p.peakHeap)),
+    cacheBuckets: ps.at(-1)?.cacheBuckets ?? 0,
     errors: ps.reduce((n, p) => n + p.errors, 0),
   };
 }

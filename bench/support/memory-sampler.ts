@@ -1,6 +1,7 @@
 /** Peak RSS and V8 heap of this process, sampled on a timer (the event loop yields often during a cycle). */
 export class MemorySampler {
   peakRss = 0;
+  /** V8 heap plus ArrayBuffers. */
   peakHeap = 0;
   private timer?: NodeJS.Timeout;
 
@@ -19,7 +20,7 @@ export class MemorySampler {
   sample(): void {
     const m = process.memoryUsage();
     this.peakRss = Math.max(this.peakRss, m.rss);
-    this.peakHeap = Math.max(this.peakHeap, m.heapUsed);
+    this.peakHeap = Math.max(this.peakHeap, m.heapUsed + m.arrayBuffers);
   }
 
   stop(): void {
@@ -27,12 +28,16 @@ export class MemorySampler {
   }
 }
 
-/** Heap still in use after a full GC (needs `--expose-gc`; undefined without it): what the process keeps. */
-export function retainedHeap(): number | undefined {
+/**
+ * Memory still in use after a full GC (needs `--expose-gc`; undefined without it): V8 heap plus ArrayBuffers (the
+ * series cache keeps its buckets in typed arrays, outside the heap): what the process keeps between cycles.
+ */
+export function retainedMemory(): number | undefined {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return undefined;
   gc();
-  return process.memoryUsage().heapUsed;
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 }
 
 /** Bytes as MiB with one decimal. */

@@ -5,7 +5,11 @@ import type { Notifier } from '../../src/delivery/notifier';
 import { Outbox } from '../../src/delivery/outbox';
 import { SendBudget } from '../../src/delivery/send-budget';
 import { METRICS } from '../../src/graph/catalog';
-import { createGraphServices, type GraphServices } from '../../src/graph/graph-services';
+import { RequestBudget } from '../../src/graph/budget';
+import { SeriesCache } from '../../src/graph/cache';
+import { callerTokenProvider } from '../../src/graph/caller';
+import { GraphMetricsClient } from '../../src/graph/client';
+import { MetricsService } from '../../src/graph/metrics-service';
 import { alertCards } from '../../src/monitor/runner/alert-renderers';
 import { ChartStore } from '../../src/monitor/runner/chart-store';
 import { configFromStores } from '../../src/monitor/runner/config-from-stores';
@@ -80,14 +84,28 @@ export async function seedTenants(
   }
 }
 
-/** The monitor wired as `createAlerting` wires it, with app-only tokens handed in and a recording notifier. */
+/** What the benchmark reads back: the Graph client's counters and the cache's size. */
+export interface BenchGraph {
+  client: GraphMetricsClient;
+  cache: SeriesCache;
+}
+
+/**
+ * The monitor wired as `createAlerting` wires it (Graph objects as `createGraphServices` builds them, with the cache
+ * held here so its size can be read), app-only tokens handed in, a recording notifier. `tenants` narrows the
+ * tenants a cycle polls (default: every subscribed one).
+ */
 export function buildMonitor(
   store: KeyValueStore,
   simUrl: string,
   tokens: Record<string, string>,
   clock: () => number,
-): { monitor: Monitor; graph: GraphServices; notifier: RecordingNotifier } {
-  const graph = createGraphServices(simUrl, clock);
+  tenants?: () => Promise<string[]>,
+): { monitor: Monitor; graph: BenchGraph; notifier: RecordingNotifier } {
+  const budget = new RequestBudget({ now: clock });
+  const client = new GraphMetricsClient({ baseUrl: simUrl, tokenProvider: callerTokenProvider, budget });
+  const cache = new SeriesCache({ now: clock });
+  const metrics = new MetricsService({ client, budget, cache, now: clock });
   const notifier = new RecordingNotifier();
   const outbox = new Outbox({
     store,
@@ -97,10 +115,11 @@ export function buildMonitor(
     owner: 'bench',
     now: clock,
   });
+  const config = configFromStores(createAlertStores(store));
   const monitor = new Monitor({
     cycle: {
-      config: configFromStores(createAlertStores(store)),
-      metrics: monitorMetrics(graph.metrics),
+      config: tenants ? { ...config, tenants } : config,
+      metrics: monitorMetrics(metrics),
       credential: async (tenantId) => ({ kind: 'app', token: tokens[tenantId] }),
       incidents: new IncidentStore(store),
       outbox,
@@ -112,5 +131,5 @@ export function buildMonitor(
     logger: pino({ level: 'silent' }),
     now: clock,
   });
-  return { monitor, graph, notifier };
+  return { monitor, graph: { client, cache }, notifier };
 }
