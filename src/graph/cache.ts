@@ -31,34 +31,36 @@ export interface SeriesCacheOptions {
   maxKeys?: number;
   /**
    * Buckets kept in all lines together (least recently used lines evicted first); each costs 16 bytes. Default
-   * 160 million (about 2.5 GiB): 5,000 tenants watching all 39 metrics need about 130 million.
+   * 160 million (about 2.5 GiB): 5,000 tenants watching all 39 metrics need far less (see docs/benchmarks.md).
    */
   maxBuckets?: number;
   /** Buckets older than this before the newest fetch are dropped. Default 31 days (Graph keeps 30). */
   retentionMs?: number;
   /**
-   * A day of a line that nothing has read or written for this long is dropped at the line's next write. Default 3
-   * hours: the monitor reads what it needs every cycle; a chat answer's data is kept for follow-up questions.
+   * A 6-hour block of a line that nothing has asked for (`staleRange`, `read`) or written for this long is dropped
+   * at the line's next write. Default 3 hours: the monitor asks for what it needs every cycle; a chat answer's data
+   * is kept for follow-up questions.
    */
   idleMs?: number;
-  /** Clock of the reads that keep a day in use; give the same clock as the `fetchedAt` of `put`. */
+  /** Clock of the look-ups that keep a block in use; give the same clock as the `fetchedAt` of `put`. */
   now?: () => number;
 }
 
-const DAY_MS = 24 * 3_600_000;
+/** Buckets are stored in clock-aligned blocks of 6 hours (every interval divides it). */
+const BLOCK_MS = 6 * 3_600_000;
 
 /**
- * One UTC day of a line: values and fetch times in typed arrays (16 bytes a bucket instead of ~115 for a map entry
- * holding an object). `at` 0 = never fetched; `v` NaN = fetched, and Graph returned no point (a gap).
+ * One 6-hour block of a line: values and fetch times in typed arrays (16 bytes a bucket instead of ~115 for a map
+ * entry holding an object). `at` 0 = never fetched; `v` NaN = fetched, and Graph returned no point (a gap).
  */
-interface DayChunk {
+interface Block {
   v: Float64Array;
   at: Float64Array;
   known: number;
   usedAt: number;
 }
 
-type Line = Map<number, DayChunk>;
+type Line = Map<number, Block>;
 
 /**
  * Bucket-level cache of metric series per tenant + function + interval. Fetched windows merge into one bucket map,
@@ -66,10 +68,10 @@ type Line = Map<number, DayChunk>;
  * `volatileBuckets` complete buckets when fetched is final and kept; a newer one (the newest two and the one in
  * progress) is only good until the next bucket boundary, then refetched, because late data revises it.
  *
- * Memory is bounded three ways: buckets older than the retention are pruned; a day nobody has used for `idleMs` is
- * dropped (the alert monitor re-reads its current window and four history days every cycle, so what it keeps is
- * about six days per metric, not the 31 it would otherwise collect); and beyond `maxBuckets` the least recently used
- * lines go.
+ * Memory is bounded three ways: buckets older than the retention are pruned; a block nobody has asked for in
+ * `idleMs` is dropped (the alert monitor asks for its current window and what is left of four history days every
+ * cycle, so it keeps a few days per metric, not the 31 it would otherwise collect); and beyond `maxBuckets` the
+ * least recently used lines go.
  */
 export class SeriesCache {
   private readonly volatileBuckets: number;
@@ -85,7 +87,7 @@ export class SeriesCache {
     this.volatileBuckets = opts.volatileBuckets ?? 2;
     this.maxKeys = opts.maxKeys ?? Number.POSITIVE_INFINITY;
     this.maxBuckets = opts.maxBuckets ?? 160_000_000;
-    this.retentionMs = opts.retentionMs ?? 31 * DAY_MS;
+    this.retentionMs = opts.retentionMs ?? 31 * 24 * 3_600_000;
     this.idleMs = opts.idleMs ?? 3 * 3_600_000;
     this.now = opts.now ?? Date.now;
   }
@@ -94,10 +96,13 @@ export class SeriesCache {
   staleRange(key: CacheKey, window: MsRange, now: number): MsRange | undefined {
     const line = this.lines.get(lineKey(key));
     const size = intervalMs(key.intervalMinutes);
+    const usedAt = this.now();
     let first: number | undefined;
     let last: number | undefined;
     for (const t of bucketStarts(window.start, window.end, key.intervalMinutes)) {
-      const at = line ? slot(line, t, key.intervalMinutes)?.at : 0;
+      const s = line && slot(line, t, key.intervalMinutes);
+      if (s) s.chunk.usedAt = Math.max(s.chunk.usedAt, usedAt);
+      const at = s ? s.at : 0;
       if (at && this.isFresh(t, at, now, key.intervalMinutes)) continue;
       first ??= t;
       last = t;
@@ -110,14 +115,19 @@ export class SeriesCache {
     const k = lineKey(key);
     const line: Line = this.lines.get(k) ?? new Map();
     const values = new Map(series.points.map((p) => [Date.parse(p.t), p.v]));
-    const perDay = DAY_MS / intervalMs(key.intervalMinutes);
+    const perBlock = BLOCK_MS / intervalMs(key.intervalMinutes);
     for (const t of bucketStarts(Date.parse(series.start), Date.parse(series.end), key.intervalMinutes)) {
-      const day = Math.floor(t / DAY_MS) * DAY_MS;
+      const day = Math.floor(t / BLOCK_MS) * BLOCK_MS;
       const i = (t - day) / intervalMs(key.intervalMinutes);
       if (!Number.isInteger(i)) continue; // buckets are clock-aligned; an unaligned window has none to keep
       let chunk = line.get(day);
       if (!chunk) {
-        chunk = { v: new Float64Array(perDay), at: new Float64Array(perDay), known: 0, usedAt: fetchedAt };
+        chunk = {
+          v: new Float64Array(perBlock),
+          at: new Float64Array(perBlock),
+          known: 0,
+          usedAt: fetchedAt,
+        };
         line.set(day, chunk);
       }
       if (chunk.at[i] === 0) {
@@ -138,7 +148,7 @@ export class SeriesCache {
     }
   }
 
-  /** The window as cached, regardless of freshness (for serving stale data with a note); its days count as used. */
+  /** The window as cached, regardless of freshness (for serving stale data with a note); its blocks count as used. */
   read(key: CacheKey, window: MsRange): CachedSeries {
     const k = lineKey(key);
     const line = this.lines.get(k);
@@ -176,12 +186,12 @@ export class SeriesCache {
     return this.lines.size;
   }
 
-  /** Buckets held in all lines (16 bytes each, plus about 200 bytes per line and day). */
+  /** Buckets held in all lines (16 bytes each, plus about 200 bytes per line and block). */
   get bucketCount(): number {
     return this.buckets;
   }
 
-  /** Drops the line's days idle for `idleMs`, and buckets older than the retention once it holds twice as many. */
+  /** Drops the line's blocks idle for `idleMs`, and buckets older than the retention once it holds twice as many. */
   private prune(line: Line, now: number, interval: IntervalMinutes): void {
     let known = 0;
     for (const [day, chunk] of line) {
@@ -192,7 +202,7 @@ export class SeriesCache {
     if (known <= (2 * this.retentionMs) / intervalMs(interval)) return;
     const cutoff = now - this.retentionMs;
     for (const [day, chunk] of line) {
-      if (day + DAY_MS <= cutoff) this.drop(line, day, chunk);
+      if (day + BLOCK_MS <= cutoff) this.drop(line, day, chunk);
       else if (day < cutoff)
         for (let i = 0; day + i * intervalMs(interval) < cutoff; i++) {
           if (chunk.at[i] === 0) continue;
@@ -203,7 +213,7 @@ export class SeriesCache {
     }
   }
 
-  private drop(line: Line, day: number, chunk: DayChunk): void {
+  private drop(line: Line, day: number, chunk: Block): void {
     line.delete(day);
     this.buckets -= chunk.known;
   }
@@ -215,13 +225,13 @@ export class SeriesCache {
   }
 }
 
-/** The chunk and values of the bucket starting at `t`, when its day is held. */
+/** The chunk and values of the bucket starting at `t`, when its block is held. */
 function slot(
   line: Line,
   t: number,
   interval: IntervalMinutes,
-): { chunk: DayChunk; at: number; v: number } | undefined {
-  const day = Math.floor(t / DAY_MS) * DAY_MS;
+): { chunk: Block; at: number; v: number } | undefined {
+  const day = Math.floor(t / BLOCK_MS) * BLOCK_MS;
   const chunk = line.get(day);
   if (!chunk) return undefined;
   const i = (t - day) / intervalMs(interval);

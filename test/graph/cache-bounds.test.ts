@@ -21,7 +21,7 @@ function fetched(start: number, end: number): Series {
 }
 
 describe('graph/cache bounds', () => {
-  it('drops a day nobody read or wrote for idleMs at the next write, and keeps a day still being read', () => {
+  it('keeps the blocks a monitor asks for or reads every cycle, and drops blocks idle for idleMs at a write', () => {
     let now = T('2026-11-25T00:30:00Z');
     const c = new SeriesCache({ idleMs: 3 * H, now: () => now });
     const history = { start: T('2026-11-18T00:00:00Z'), end: T('2026-11-19T00:00:00Z') };
@@ -29,13 +29,20 @@ describe('graph/cache bounds', () => {
     c.put(key(), fetched(history.start, history.end), now);
     c.put(key(), fetched(yesterday.start, yesterday.end), now);
     assert.equal(c.bucketCount, 96 + 24);
-    for (; now < T('2026-11-25T12:00:00Z'); now += 15 * 60_000) {
-      c.read(key(), { start: now - 6 * H - DAY * 7, end: now - DAY * 7 }); // the monitor's one-week-ago window
-      c.put(key(), fetched(now - 15 * 60_000, now), now); // its current bucket
+    for (; now < T('2026-11-25T16:00:00Z'); now += 15 * 60_000) {
+      // as the monitor does: ask for the rest of the history day from the window's start, read the window, write
+      c.staleRange(key(), { start: now - 6 * H - 7 * DAY, end: history.end }, now);
+      c.read(key(), { start: now - 6 * H - 7 * DAY, end: now - 7 * DAY });
+      c.put(key(), fetched(now - 15 * 60_000, now), now);
     }
-    assert.equal(c.read(key(), history).unknown, 0, 'the history day read all morning is kept');
+    const morning = T('2026-11-18T06:00:00Z');
+    assert.equal(c.read(key(), { start: morning, end: history.end }).unknown, 0, 'asked for all along');
+    assert.equal(
+      c.read(key(), { start: history.start, end: morning }).unknown,
+      24,
+      'behind the window since 12:00',
+    );
     assert.equal(c.read(key(), yesterday).unknown, 24, 'yesterday, unused since 00:30, is gone');
-    assert.equal(c.bucketCount, 96 + 46, 'history day + today’s buckets from 00:15 to 11:30');
   });
 
   it('evicts the least recently used lines beyond maxBuckets and keeps the count exact', () => {

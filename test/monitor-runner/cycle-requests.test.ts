@@ -10,13 +10,14 @@ import { createGraphServices, type GraphServices } from '../../src/graph/graph-s
 import { defaultRulesFor } from '../../src/monitor/rules';
 import { IncidentStore } from '../../src/monitor/runner/incident-store';
 import { monitorMetrics } from '../../src/monitor/runner/monitor-metrics';
-import { runTenantCycle, type CycleDeps } from '../../src/monitor/runner/tenant-cycle';
+import { historyDayOffset, runTenantCycle, type CycleDeps } from '../../src/monitor/runner/tenant-cycle';
 import type { AlertCards } from '../../src/monitor/runner/types';
 import { ALL_PERMISSIONS, DEMO_CLIENT_ID, startSimulator, type Simulator } from '../../src/simulator';
 import { SqliteStore } from '../../src/store/sqlite-store';
 
 const T = '00000000-0000-4000-8000-00000000000a';
-const DAY = 24 * 3_600_000;
+const H = 3_600_000;
+const DAY = 24 * H;
 const FNS = METRICS.map((m) => m.fn);
 const cards: AlertCards = { group: ({ group }) => ({ key: group.key }), paused: () => ({ paused: true }) };
 const notifier: Notifier = { post: async () => 'm', update: async () => undefined };
@@ -93,7 +94,7 @@ describe('monitor cycle: Graph requests of a tenant subscribed to every metric',
   it('asks for whole history days, never weeks, on the first cycle, then ≤ 2 requests per bucket, 0 inside one', async () => {
     setUp('2026-11-25T12:02:30Z');
     const cold = await cycleAfter(0);
-    assert.ok(longest(cold.sent) <= DAY, `longest query ${longest(cold.sent) / DAY} days`);
+    assert.ok(longest(cold.sent) <= DAY + 6 * H, `longest query ${longest(cold.sent) / DAY} days`);
     assert.ok(cold.requests <= 10, `${cold.requests} requests`);
     assert.equal((await cycleAfter(5)).requests, 0, 'same bucket: all cached');
     assert.equal((await cycleAfter(5)).requests, 0);
@@ -106,14 +107,23 @@ describe('monitor cycle: Graph requests of a tenant subscribed to every metric',
     assert.ok((await cycleAfter(15)).requests <= 2);
   });
 
-  it('fetches the new history days once, in the first cycle of a UTC day, and not again that day', async () => {
-    setUp('2026-11-25T23:47:30Z');
+  it("fetches the next history days once a day, when the window crosses the tenant's own day boundary", async () => {
+    const boundary = Date.parse('2026-11-25T00:00:00Z') + historyDayOffset(T, 15);
+    setUp(new Date(boundary - 12.5 * 60_000).toISOString());
     await cycleAfter(0);
-    assert.ok((await cycleAfter(15)).requests <= 2, 'at 00:02 the window still ends at midnight');
-    const rollover = await cycleAfter(15); // 00:17: the window now has a bucket of the new day
+    assert.ok((await cycleAfter(15)).requests <= 2, 'the window now ends at the boundary');
+    const rollover = await cycleAfter(15); // the window now has a bucket past it
     const history = rollover.sent.filter((q) => q.window.start.getTime() < now - DAY);
     assert.equal(history.length, 4 * FNS.length, `one new day per week and metric: ${history.length}`);
-    assert.ok(longest(history) <= DAY);
+    assert.ok(history.every((q) => q.window.end.getTime() - q.window.start.getTime() === DAY));
     for (let i = 0; i < 4; i++) assert.ok((await cycleAfter(15)).requests <= 2);
+  });
+
+  it('spreads the history day boundaries of tenants over the day, on bucket starts', () => {
+    const offsets = Array.from({ length: 1000 }, (_, i) => historyDayOffset(`tenant-${i}`, 15));
+    assert.ok(offsets.every((o) => o >= 0 && o < DAY && o % (15 * 60_000) === 0));
+    const hours = new Set(offsets.map((o) => Math.floor(o / H)));
+    assert.equal(hours.size, 24, 'every hour of the day has some');
+    assert.equal(historyDayOffset('ABC', 15), historyDayOffset('abc', 15), 'tenant ids are case-insensitive');
   });
 });

@@ -72,7 +72,8 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
   report.rules = rules.length;
 
   const windows = evaluationWindows(now, interval, deps.windowMinutes ?? 360);
-  const fetchWindows = [windows[0], ...windows.slice(1).map(wholeDays)];
+  const offset = historyDayOffset(tenantId, interval);
+  const fetchWindows = [windows[0], ...windows.slice(1).map((w) => restOfHistoryDay(w, offset))];
   const series = new Map<string, Series[]>();
   const admins = uniqueAdmins(subs);
   let anyToken: (() => Promise<string>) | undefined;
@@ -89,8 +90,8 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
     fnsByToken.set(credential.token, [...(fnsByToken.get(credential.token) ?? []), ...fns]);
   }
   // One batched fetch per identity, not per permission: a token that carries every permission (app-only, or an
-  // admin's) reads all 39 metrics in 2 requests instead of a round per permission. History is fetched as whole days
-  // (cached once a day) and read back as the exact windows the baseline compares.
+  // admin's) reads all 39 metrics in 2 requests instead of a round per permission. History is fetched to the end of the
+  // tenant's history day (once a day) and read back as the exact windows the baseline compares.
   for (const [token, fns] of fnsByToken) {
     const results = await deps.metrics.seriesMany(
       tenantId,
@@ -208,11 +209,24 @@ export function evaluationWindows(now: number, interval: IntervalMinutes, window
 const DAY_MS = 24 * 3_600_000;
 
 /**
- * A history window widened to whole UTC days (inside Graph's 30 days): it then stays the same all day, so it is
- * fetched once and every later cycle that day needs only the current window's new buckets (≤ 2 requests).
+ * Where the tenant's history day begins, after UTC midnight (a whole number of buckets, from a hash of the tenant
+ * id): tenants fetch their next history days at different cycles of the day, not all in the first one after
+ * midnight (for 5,000 tenants that cycle alone would need 50,000 requests and several minutes of CPU).
  */
-function wholeDays(w: MsRange): MsRange {
-  return { start: Math.floor(w.start / DAY_MS) * DAY_MS, end: Math.ceil(w.end / DAY_MS) * DAY_MS };
+export function historyDayOffset(tenantId: string, interval: IntervalMinutes): number {
+  let h = 0x811c9dc5;
+  for (const c of tenantId.toLowerCase()) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return (h % (DAY_MS / intervalMs(interval))) * intervalMs(interval);
+}
+
+/**
+ * A history window extended to the end of the tenant's history day (still inside Graph's 30 days): the extension
+ * stays the same until the window's end crosses that boundary, so each history day is fetched once, and every other
+ * cycle needs only the current window's new buckets (≤ 2 requests). The part behind the window is not asked for
+ * again, so the cache lets it go.
+ */
+function restOfHistoryDay(w: MsRange, offset: number): MsRange {
+  return { start: w.start, end: Math.ceil((w.end - offset) / DAY_MS) * DAY_MS + offset };
 }
 
 function byPermission(rules: readonly Rule[]): Map<string, string[]> {
