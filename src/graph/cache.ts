@@ -50,14 +50,23 @@ export interface SeriesCacheOptions {
 const BLOCK_MS = 6 * 3_600_000;
 
 /**
- * One 6-hour block of a line: values and fetch times in typed arrays (16 bytes a bucket instead of ~115 for a map
- * entry holding an object). `at` 0 = never fetched; `v` NaN = fetched, and Graph returned no point (a gap).
+ * One 6-hour block of a line: values and fetch times in two arrays of doubles, 16 bytes a bucket (a map entry holding
+ * an object took ~115). Plain arrays, not typed arrays: a typed array's own overhead (~350 bytes) would double a
+ * block of 24 buckets. `at` 0 = never fetched; `v` NaN = fetched, and Graph returned no point (a gap).
  */
-interface Block {
-  v: Float64Array;
-  at: Float64Array;
-  known: number;
-  usedAt: number;
+class Block {
+  /** Buckets of the block fetched at least once. */
+  known = 0;
+  readonly v: number[];
+  readonly at: number[];
+
+  constructor(
+    size: number,
+    public usedAt: number,
+  ) {
+    this.v = new Array<number>(size).fill(Number.NaN);
+    this.at = new Array<number>(size).fill(0);
+  }
 }
 
 type Line = Map<number, Block>;
@@ -122,12 +131,7 @@ export class SeriesCache {
       if (!Number.isInteger(i)) continue; // buckets are clock-aligned; an unaligned window has none to keep
       let chunk = line.get(day);
       if (!chunk) {
-        chunk = {
-          v: new Float64Array(perBlock),
-          at: new Float64Array(perBlock),
-          known: 0,
-          usedAt: fetchedAt,
-        };
+        chunk = new Block(perBlock, fetchedAt);
         line.set(day, chunk);
       }
       if (chunk.at[i] === 0) {
