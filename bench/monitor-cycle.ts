@@ -93,8 +93,12 @@ async function runSize(count: number): Promise<SizeResult> {
       if (cycle > 0) clock = await sim.advance(CYCLE_MS);
       if (cycle === 1 && coldCount < count) {
         const t0 = performance.now();
-        for (const [i, t] of tenants.slice(coldCount).entries())
-          cloneMonitorCache(graph.cache, tenants[i % coldCount], t, clock - CYCLE_MS);
+        // Sources in a rotating order, so the copies come from many tenants, not the first that fits.
+        const sample = tenants.slice(0, coldCount);
+        for (const [i, t] of tenants.slice(coldCount).entries()) {
+          const rotated = [...sample.slice(i % coldCount), ...sample.slice(0, i % coldCount)];
+          cloneMonitorCache(graph.cache, rotated, t, clock - CYCLE_MS);
+        }
         cloneMs = performance.now() - t0;
         polled = tenants;
       }

@@ -72,8 +72,7 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
   report.rules = rules.length;
 
   const windows = evaluationWindows(now, interval, deps.windowMinutes ?? 360);
-  const offset = historyDayOffset(tenantId, interval);
-  const fetchWindows = [windows[0], ...windows.slice(1).map((w) => restOfHistoryDay(w, offset))];
+  const fetchWindows = historyFetchWindows(tenantId, windows, interval);
   const series = new Map<string, Series[]>();
   const admins = uniqueAdmins(subs);
   let anyToken: (() => Promise<string>) | undefined;
@@ -217,6 +216,16 @@ export function historyDayOffset(tenantId: string, interval: IntervalMinutes): n
   let h = 0x811c9dc5;
   for (const c of tenantId.toLowerCase()) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
   return (h % (DAY_MS / intervalMs(interval))) * intervalMs(interval);
+}
+
+/** What a cycle asks the cache (and Graph) for: the current window, and each history window to the end of its day. */
+export function historyFetchWindows(
+  tenantId: string,
+  windows: readonly MsRange[],
+  interval: IntervalMinutes,
+): MsRange[] {
+  const offset = historyDayOffset(tenantId, interval);
+  return [windows[0], ...windows.slice(1).map((w) => restOfHistoryDay(w, offset))];
 }
 
 /**
