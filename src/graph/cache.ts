@@ -30,8 +30,10 @@ export interface SeriesCacheOptions {
   /** Cache lines kept (least recently used evicted). Default: no limit of its own (`maxBuckets` bounds memory). */
   maxKeys?: number;
   /**
-   * Buckets kept in all lines together (least recently used lines evicted first); each costs 16 bytes. Default
-   * 160 million (about 2.5 GiB): 5,000 tenants watching all 39 metrics need far less (see docs/benchmarks.md).
+   * Buckets kept in all lines together (least recently used lines evicted first), about 30 bytes each with their
+   * blocks. Default 80 million (about 2.3 GiB of V8 heap, inside Node's default 4 GiB): the monitor keeps about
+   * 12,000 per tenant watching all 39 metrics, so one instance holds some 6,500 such tenants before it refetches
+   * (see docs/benchmarks.md); spread more over instances with partitions.
    */
   maxBuckets?: number;
   /** Buckets older than this before the newest fetch are dropped. Default 31 days (Graph keeps 30). */
@@ -95,7 +97,7 @@ export class SeriesCache {
   constructor(opts: SeriesCacheOptions = {}) {
     this.volatileBuckets = opts.volatileBuckets ?? 2;
     this.maxKeys = opts.maxKeys ?? Number.POSITIVE_INFINITY;
-    this.maxBuckets = opts.maxBuckets ?? 160_000_000;
+    this.maxBuckets = opts.maxBuckets ?? 80_000_000;
     this.retentionMs = opts.retentionMs ?? 31 * 24 * 3_600_000;
     this.idleMs = opts.idleMs ?? 3 * 3_600_000;
     this.now = opts.now ?? Date.now;
