@@ -6,7 +6,7 @@ import {
   startSimulator,
   type Simulator,
 } from '../../src/simulator';
-import { TENANT, activity, post } from '../helpers/activities';
+import { activity, post } from '../helpers/activities';
 import { startHarness, type Harness } from '../helpers/bot-harness';
 import { CaptureConnector } from '../helpers/capture-connector';
 import { demoIdentityEnv } from '../helpers/demo-env';
