@@ -52,24 +52,25 @@ export interface SeriesCacheOptions {
 const BLOCK_MS = 6 * 3_600_000;
 
 /**
- * One 6-hour block of a line: values and fetch times in two arrays of doubles, 16 bytes a bucket (a map entry holding
- * an object took ~115). Plain arrays, not typed arrays: a typed array's own overhead (~350 bytes) would double a
- * block of 24 buckets. `at` 0 = never fetched; `v` NaN = fetched, and Graph returned no point (a gap).
+ * One 6-hour block of a line, as a single array of doubles (one heap object to allocate and for the GC to mark, and
+ * 16 bytes a bucket; a map entry holding an object took ~115): for `p` buckets, values at `[0, p)` (NaN = fetched,
+ * and Graph returned no point: a gap), fetch times at `[p, 2p)` (0 = never fetched), then the count of fetched
+ * buckets and when the block was last asked for.
  */
-class Block {
-  /** Buckets of the block fetched at least once. */
-  known = 0;
-  readonly v: number[];
-  readonly at: number[];
+type Block = number[];
 
-  constructor(
-    size: number,
-    public usedAt: number,
-  ) {
-    this.v = new Array<number>(size).fill(Number.NaN);
-    this.at = new Array<number>(size).fill(0);
-  }
-}
+const newBlock = (p: number, usedAt: number): Block => {
+  const b = new Array<number>(2 * p + 2).fill(Number.NaN);
+  b.fill(0, p);
+  b[2 * p + 1] = usedAt;
+  return b;
+};
+const perBlock = (b: Block) => (b.length - 2) / 2;
+const knownOf = (b: Block) => b[b.length - 2];
+const usedAtOf = (b: Block) => b[b.length - 1];
+const use = (b: Block, at: number) => {
+  if (at > b[b.length - 1]) b[b.length - 1] = at;
+};
 
 type Line = Map<number, Block>;
 
@@ -112,7 +113,7 @@ export class SeriesCache {
     let last: number | undefined;
     for (const t of bucketStarts(window.start, window.end, key.intervalMinutes)) {
       const s = line && slot(line, t, key.intervalMinutes);
-      if (s) s.chunk.usedAt = Math.max(s.chunk.usedAt, usedAt);
+      if (s) use(s.block, usedAt);
       const at = s ? s.at : 0;
       if (at && this.isFresh(t, at, now, key.intervalMinutes)) continue;
       first ??= t;
@@ -126,23 +127,23 @@ export class SeriesCache {
     const k = lineKey(key);
     const line: Line = this.lines.get(k) ?? new Map();
     const values = new Map(series.points.map((p) => [Date.parse(p.t), p.v]));
-    const perBlock = BLOCK_MS / intervalMs(key.intervalMinutes);
+    const p = BLOCK_MS / intervalMs(key.intervalMinutes);
     for (const t of bucketStarts(Date.parse(series.start), Date.parse(series.end), key.intervalMinutes)) {
       const day = Math.floor(t / BLOCK_MS) * BLOCK_MS;
       const i = (t - day) / intervalMs(key.intervalMinutes);
       if (!Number.isInteger(i)) continue; // buckets are clock-aligned; an unaligned window has none to keep
-      let chunk = line.get(day);
-      if (!chunk) {
-        chunk = new Block(perBlock, fetchedAt);
-        line.set(day, chunk);
+      let block = line.get(day);
+      if (!block) {
+        block = newBlock(p, fetchedAt);
+        line.set(day, block);
       }
-      if (chunk.at[i] === 0) {
-        chunk.known++;
+      if (block[p + i] === 0) {
+        block[2 * p]++;
         this.buckets++;
       }
-      chunk.at[i] = fetchedAt;
-      chunk.v[i] = values.get(t) ?? Number.NaN;
-      chunk.usedAt = fetchedAt;
+      block[p + i] = fetchedAt;
+      block[i] = values.get(t) ?? Number.NaN;
+      use(block, fetchedAt);
     }
     this.prune(line, fetchedAt, key.intervalMinutes);
     this.lines.delete(k);
@@ -150,7 +151,7 @@ export class SeriesCache {
     for (const [oldest, old] of this.lines) {
       if (this.lines.size <= this.maxKeys && this.buckets <= this.maxBuckets) break;
       this.lines.delete(oldest);
-      for (const chunk of old.values()) this.buckets -= chunk.known;
+      for (const block of old.values()) this.buckets -= knownOf(block);
     }
   }
 
@@ -170,7 +171,7 @@ export class SeriesCache {
     for (const t of bucketStarts(window.start, window.end, key.intervalMinutes)) {
       const s = line && slot(line, t, key.intervalMinutes);
       const at = s ? s.at : 0;
-      if (s) s.chunk.usedAt = Math.max(s.chunk.usedAt, now);
+      if (s) use(s.block, now);
       if (!at) unknown++;
       else fetchedAt = Math.max(fetchedAt ?? at, at);
       if (s && at && !Number.isNaN(s.v)) points.push({ t: isoSeconds(t), v: s.v });
@@ -192,7 +193,7 @@ export class SeriesCache {
     return this.lines.size;
   }
 
-  /** Buckets held in all lines (16 bytes each, plus about 200 bytes per line and block). */
+  /** Buckets held in all lines (16 bytes each, plus a few hundred bytes per line and block). */
   get bucketCount(): number {
     return this.buckets;
   }
@@ -200,28 +201,29 @@ export class SeriesCache {
   /** Drops the line's blocks idle for `idleMs`, and buckets older than the retention once it holds twice as many. */
   private prune(line: Line, now: number, interval: IntervalMinutes): void {
     let known = 0;
-    for (const [day, chunk] of line) {
-      if (chunk.usedAt <= now - this.idleMs) this.drop(line, day, chunk);
-      else known += chunk.known;
+    for (const [day, block] of line) {
+      if (usedAtOf(block) <= now - this.idleMs) this.drop(line, day, block);
+      else known += knownOf(block);
     }
     // Amortised: only once a line holds twice the buckets the retention period can, so memory stays bounded.
     if (known <= (2 * this.retentionMs) / intervalMs(interval)) return;
     const cutoff = now - this.retentionMs;
-    for (const [day, chunk] of line) {
-      if (day + BLOCK_MS <= cutoff) this.drop(line, day, chunk);
+    for (const [day, block] of line) {
+      const p = perBlock(block);
+      if (day + BLOCK_MS <= cutoff) this.drop(line, day, block);
       else if (day < cutoff)
         for (let i = 0; day + i * intervalMs(interval) < cutoff; i++) {
-          if (chunk.at[i] === 0) continue;
-          chunk.at[i] = 0;
-          chunk.known--;
+          if (block[p + i] === 0) continue;
+          block[p + i] = 0;
+          block[2 * p]--;
           this.buckets--;
         }
     }
   }
 
-  private drop(line: Line, day: number, chunk: Block): void {
+  private drop(line: Line, day: number, block: Block): void {
     line.delete(day);
-    this.buckets -= chunk.known;
+    this.buckets -= knownOf(block);
   }
 
   private isFresh(t: number, at: number, now: number, interval: IntervalMinutes): boolean {
@@ -231,17 +233,17 @@ export class SeriesCache {
   }
 }
 
-/** The chunk and values of the bucket starting at `t`, when its block is held. */
+/** The block and values of the bucket starting at `t`, when its block is held (`at` 0: never fetched). */
 function slot(
   line: Line,
   t: number,
   interval: IntervalMinutes,
-): { chunk: Block; at: number; v: number } | undefined {
+): { block: Block; at: number; v: number } | undefined {
   const day = Math.floor(t / BLOCK_MS) * BLOCK_MS;
-  const chunk = line.get(day);
-  if (!chunk) return undefined;
+  const block = line.get(day);
+  if (!block) return undefined;
   const i = (t - day) / intervalMs(interval);
-  return { chunk, at: chunk.at[i], v: chunk.v[i] };
+  return { block, at: block[perBlock(block) + i] ?? 0, v: block[i] };
 }
 
 function lineKey(key: CacheKey): string {
