@@ -10,6 +10,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { SqliteStore } from '../src/store/sqlite-store';
 import { writeSection } from './support/markdown-section';
@@ -31,6 +32,12 @@ const { values: args } = parseArgs({
 });
 const CYCLE_MS = 5 * 60_000;
 
+/** Garbage collection time of this process so far, in ms. */
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+}).observe({ entryTypes: ['gc'] });
+
 /** One measured cycle over every tenant. */
 interface PhaseResult {
   phase: 'cold' | 'warm';
@@ -40,6 +47,8 @@ interface PhaseResult {
   batchItems: number;
   wallMs: number;
   cpuMs: number;
+  /** Time in garbage collection during the cycle (part of cpuMs). */
+  gcMs: number;
   peakRss: number;
   peakHeap: number;
   retainedHeap?: number;
@@ -103,6 +112,7 @@ async function runSize(count: number): Promise<SizeResult> {
         polled = tenants;
       }
       const before = { ...graph.client.stats };
+      const gcAtStart = gcMs;
       sampler.reset();
       const cpu = process.cpuUsage();
       const t0 = performance.now();
@@ -110,6 +120,8 @@ async function runSize(count: number): Promise<SizeResult> {
       const wallMs = performance.now() - t0;
       const used = process.cpuUsage(cpu);
       sampler.sample();
+      await new Promise((resolve) => setImmediate(resolve)); // GC entries are delivered asynchronously
+      const cycleGcMs = gcMs - gcAtStart;
       if (reports.length !== polled.length)
         throw new Error(`${reports.length} of ${polled.length} tenants reported a cycle`);
       const errors = reports.flatMap((r) => r.errors);
@@ -120,6 +132,7 @@ async function runSize(count: number): Promise<SizeResult> {
         batchItems: graph.client.stats.batchItems - before.batchItems,
         wallMs,
         cpuMs: (used.user + used.system) / 1000,
+        gcMs: cycleGcMs,
         peakRss: sampler.peakRss,
         peakHeap: sampler.peakHeap,
         retainedHeap: retainedMemory(),
@@ -174,8 +187,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
  */
 function table(results: readonly SizeResult[]): string {
   const header =
-    '| Tenants | Cycle | Graph HTTP requests / tenant / cycle | CPU / tenant / cycle | CPU / tenant vs smallest | Wall time / cycle | Peak RSS | Peak heap + buffers | Kept after each cycle | Cached buckets / tenant | Errors |\n' +
-    '|---|---|---|---|---|---|---|---|---|---|---|';
+    '| Tenants | Cycle | Graph HTTP requests / tenant / cycle | CPU / tenant / cycle | CPU / tenant vs smallest | of which GC | Wall time / cycle | Peak RSS | Peak heap + buffers | Kept after each cycle | Cached buckets / tenant | Errors |\n' +
+    '|---|---|---|---|---|---|---|---|---|---|---|---|';
   const rows: string[] = [];
   for (const kind of ['cold', 'warm'] as const) {
     const base = results[0] && summary(results[0], kind);
@@ -196,6 +209,7 @@ function table(results: readonly SizeResult[]): string {
             : 'cold (first)';
       rows.push(
         `| ${r.tenants.toLocaleString('en-US')} | ${label} | ${requests} | ${cpu.toFixed(2)} ms | ${growth.toFixed(2)}× | ` +
+          `${((100 * p.gcMs) / p.cpuMs).toFixed(0)} % | ` +
           `${(p.wallMs / 1000).toFixed(1)} s | ${mib(p.peakRss)} | ${mib(p.peakHeap)} | ` +
           `${cycles.map((x) => mib(x.retainedHeap)).join(' → ')} | ${Math.round(p.cacheBuckets / p.tenants)} | ${p.errors} |`,
       );
@@ -212,6 +226,7 @@ function summary(r: SizeResult, kind: 'cold' | 'warm') {
     requests: ps.reduce((n, p) => n + p.httpRequests, 0) / ps.length,
     maxRequests: Math.max(...ps.map((p) => p.httpRequests)),
     cpuMs: median(ps.map((p) => p.cpuMs)),
+    gcMs: median(ps.map((p) => p.gcMs)),
     wallMs: median(ps.map((p) => p.wallMs)),
     peakRss: Math.max(...ps.map((p) => p.peakRss)),
     peakHeap: Math.max(...ps.map((p) => p.peakHeap)),
@@ -246,6 +261,15 @@ function sectionText(text: string, results: readonly SizeResult[], load: number)
   const cpu = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'})`;
   const seeds = results.map((r) => `${r.tenants}: ${(r.seedMs / 1000).toFixed(1)} s`).join(', ');
   const throttled = results.reduce((n, r) => n + r.throttled, 0);
+  const sampled = results.filter((r) => r.cloneMs > 0);
+  const sampleNote = sampled.length
+    ? `- Above ${Number(args['cold-sample']).toLocaleString('en-US')} tenants the cold cycle polls only the first ` +
+      `${Number(args['cold-sample']).toLocaleString('en-US')}: the simulator would otherwise spend many minutes ` +
+      'computing a day of history per metric for every tenant. The other tenants then get a copy of what a cold ' +
+      'tenant whose history day covers theirs fetched, as of that cycle (it took ' +
+      `${sampled.map((r) => `${(r.cloneMs / 1000).toFixed(0)} s for ${r.tenants.toLocaleString('en-US')}`).join(', ')}, ` +
+      'not measured), and every warm cycle polls all of them.\n'
+    : '';
   return `Measured by \`node dist/bench/monitor-cycle.js\` (source \`bench/monitor-cycle.ts\`) on ${new Date().toISOString().slice(0, 10)}.
 
 - Machine: Node ${process.version}, ${cpu}, 1-minute load average ${load.toFixed(1)} at start.
@@ -254,11 +278,46 @@ function sectionText(text: string, results: readonly SizeResult[], load: number)
 - The simulated tenant runs in its own process with latency 0 on a clock the benchmark moves, so only the
   monitor's own work is in the CPU column. The notifier records cards and sends nothing. Each size runs in a fresh
   process; the simulator throttled ${throttled} requests.
-- "Cold" is the first cycle (empty cache); "warm" cycles run 5 minutes apart after it, the monitor's real work
-  every 5 minutes. CPU is \`process.cpuUsage()\` (user + system) over \`Monitor.runOnce\` (all tenants, then the
-  outbox drain); memory is sampled every 25 ms; "heap kept" is the V8 heap after a full GC at the end of each cycle.
+- "Cold" is the first cycle (empty cache) at ${args.start}; "warm" cycles follow 5 minutes apart: the monitor's
+  real work every 5 minutes, and the headline. CPU is \`process.cpuUsage()\` (user + system) of the monitor's
+  process over \`Monitor.runOnce\` (all tenants, then the outbox drain); memory is sampled every 25 ms; "kept" is
+  the V8 heap plus ArrayBuffers after a full GC at the end of each cycle.
+${sampleNote}
+${text}
 
-${text}`;
+How to read it:
+
+- Requests: with 15-minute buckets and a 5-minute cycle, two warm cycles in three find every bucket cached (0
+  requests) and the third fetches the new bucket and the late-data overlap of all 39 metrics: 2 \`$batch\`
+  requests. "Busiest" is that cycle; what it has above 2.00 is the tenants whose history day turned in it (each
+  fetches its next history day once a day, 10 requests, at a time of day drawn from its tenant id). The cold cycle
+  is that same daily fetch for every tenant at once: the current window plus each history window to the end of its
+  day, 195 queries in 10 batches.
+- CPU per tenant stays flat from 100 to 5,000 tenants (the "vs smallest" column): a warm cycle is reading the
+  tenant's subscriptions and rules, 39 evaluations against four weeks of baseline and 39 incident look-ups, whatever
+  the number of tenants. 5,000 tenants take a few tenths of one core.
+- Memory grows with tenants, as the cache must: what is kept per tenant is the "cached buckets" column (about three
+  days of 15-minute buckets per metric: the current window and the rest of four history days) at about 30 bytes a
+  bucket. Blocks nobody asked for in 3 hours are dropped, so it does not grow from cycle to cycle.
+
+What this benchmark found and what was changed (same machine, 100 and 1,000 tenants, before → after):
+
+1. One batched fetch per permission instead of per identity: 5 requests per tenant where 2 do (an app-only token
+   carries all five permissions). Now one \`seriesMany\` per token.
+2. History windows were fetched as they were evaluated, so each new bucket needed 5 ranges per metric, which the
+   request-saving fetch plan merged into one 4-week range per metric: every bucket boundary re-read up to four weeks
+   of 39 metrics. The whole-day history windows the cycle computed were never used. Now history is fetched once a
+   day without merging (the monitor asks for \`less-data\`). Cold cycle for 100 tenants: 175 → 66 ms of CPU per
+   tenant, 1,042 → 96 MB kept.
+3. The series cache kept at most 10,000 lines (tenant × metric), fewer than the 39,000 of 1,000 tenants, so the
+   least recently used were evicted every cycle and every warm cycle refetched everything: 1,000 tenants, warm:
+   10.00 requests and 82 ms of CPU per tenant per cycle (6.8× the 100-tenant figure), 200 s per cycle. Now the bound
+   is on buckets (80 million), buckets live in 6-hour blocks of double arrays (~115 → ~30 bytes a bucket), and blocks
+   nobody asks for in 3 hours are dropped.
+4. Every tenant fetched its next history days in the first cycle after midnight UTC (the cold cycle's cost, for all
+   tenants at once: about 5 minutes of CPU for 5,000). Each tenant's history day now turns at its own time of day.
+5. The Teams send budget kept an hour of timestamps for every conversation that was ever sent to; an hourly sweep now
+   forgets idle ones.`;
 }
 
 main().catch((err: unknown) => {
