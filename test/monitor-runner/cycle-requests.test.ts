@@ -119,6 +119,17 @@ describe('monitor cycle: Graph requests of a tenant subscribed to every metric',
     for (let i = 0; i < 4; i++) assert.ok((await cycleAfter(15)).requests <= 2);
   });
 
+  it('lets the event loop turn before each tenant, even when everything is cached and the store is synchronous', async () => {
+    setUp('2026-11-25T12:02:30Z');
+    await cycleAfter(0);
+    const order: string[] = [];
+    const read = deps.config.subscriptions;
+    deps.config.subscriptions = (t) => (order.push('tenant'), read(t));
+    setImmediate(() => order.push('timer'));
+    await cycleAfter(5); // all cached: no request, no I/O
+    assert.deepEqual(order, ['timer', 'tenant']);
+  });
+
   it('spreads the history day boundaries of tenants over the day, on bucket starts', () => {
     const offsets = Array.from({ length: 1000 }, (_, i) => historyDayOffset(`tenant-${i}`, 15));
     assert.ok(offsets.every((o) => o >= 0 && o < DAY && o % (15 * 60_000) === 0));

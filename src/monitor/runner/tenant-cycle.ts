@@ -54,6 +54,9 @@ export interface CycleDeps {
  * conversation subscribed to it (held until quiet hours end). The outbox sends them.
  */
 export async function runTenantCycle(tenantId: string, now: number, deps: CycleDeps): Promise<CycleReport> {
+  // A tenant whose data is cached runs without I/O (the store is synchronous): without this turn of the event loop a
+  // cycle over thousands of tenants would hold chat turns, timers and health checks for its whole length.
+  await new Promise((resolve) => setImmediate(resolve));
   const interval = deps.intervalMinutes ?? 15;
   const report: CycleReport = {
     tenantId,
