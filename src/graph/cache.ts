@@ -30,8 +30,8 @@ export interface SeriesCacheOptions {
   /** Cache lines kept (least recently used evicted). Default: no limit of its own (`maxBuckets` bounds memory). */
   maxKeys?: number;
   /**
-   * Buckets kept in all lines together (least recently used lines evicted first), about 30 bytes each with their
-   * blocks. Default 80 million (about 2.3 GiB of V8 heap, inside Node's default 4 GiB): the monitor keeps about
+   * Buckets kept in all lines together (least recently used lines evicted first), about 25 bytes each with their
+   * blocks. Default 80 million (about 1.9 GiB of V8 heap, inside Node's default 4 GiB): the monitor keeps about
    * 12,000 per tenant watching all 39 metrics, so one instance holds some 6,500 such tenants before it refetches
    * (see docs/benchmarks.md); spread more over instances with partitions.
    */
@@ -52,10 +52,10 @@ export interface SeriesCacheOptions {
 const BLOCK_MS = 6 * 3_600_000;
 
 /**
- * One 6-hour block of a line, as a single array of doubles (one heap object to allocate and for the GC to mark, and
- * 16 bytes a bucket; a map entry holding an object took ~115): for `p` buckets, values at `[0, p)` (NaN = fetched,
- * and Graph returned no point: a gap), fetch times at `[p, 2p)` (0 = never fetched), then the count of fetched
- * buckets and when the block was last asked for.
+ * One 6-hour block of a line, as a single array of doubles (two heap objects, the array and its store, for the GC
+ * to mark; 16 bytes a bucket, where a map entry holding an object took ~115): for `p` buckets, values at `[0, p)`
+ * (NaN = fetched, and Graph returned no point: a gap), fetch times at `[p, 2p)` (0 = never fetched), then the count
+ * of fetched buckets and when the block was last asked for.
  */
 type Block = number[];
 
