@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,7 @@ export class Cluster {
   private dir = '';
   private offset = 0;
   private container = 'scale';
+  private readonly cacheKey = randomBytes(32).toString('base64');
 
   /** The shared clock (epoch ms). */
   now(): number {
@@ -64,6 +66,9 @@ export class Cluster {
       MONITOR_CYCLE_SECONDS: String(CYCLE_SECONDS),
       LEASE_SECONDS: String(LEASE_SECONDS),
       LOG_LEVEL: 'info',
+      // One key for every instance, as in production; nothing is written next to the default ./data/pulse.db.
+      TOKEN_CACHE_KEY: this.cacheKey,
+      STORE_PATH: join(this.dir, 'unused.db'),
       PULSE_TEST_CLOCK_FILE: join(this.dir, 'clock-offset'),
     };
   }
