@@ -1,5 +1,6 @@
 import type { IntervalMinutes } from './catalog-types';
 import { bucketStarts, currentBucketStart, intervalMs, isoSeconds } from './buckets';
+import { BlockPool } from './block-pool';
 import type { Series, SeriesPoint } from './series';
 
 /** A cache line: always scoped to one tenant, so no lookup can return another tenant's data. */
@@ -30,10 +31,10 @@ export interface SeriesCacheOptions {
   /** Cache lines kept (least recently used evicted). Default: no limit of its own (`maxBuckets` bounds memory). */
   maxKeys?: number;
   /**
-   * Buckets kept in all lines together (least recently used lines evicted first), about 25 bytes each with their
-   * blocks. Default 80 million (about 1.9 GiB of V8 heap, inside Node's default 4 GiB): the monitor keeps about
-   * 12,000 per tenant watching all 39 metrics, so one instance holds some 6,500 such tenants before it refetches
-   * (see docs/benchmarks.md); spread more over instances with partitions.
+   * Buckets kept in all lines together (least recently used lines evicted first), about 22 bytes each in the
+   * block pools (outside the V8 heap). Default 80 million (about 1.7 GiB): the monitor keeps about 12,000 per tenant
+   * watching all 39 metrics, so one instance holds some 6,500 such tenants before it refetches (see
+   * docs/benchmarks.md); spread more over instances with partitions.
    */
   maxBuckets?: number;
   /** Buckets older than this before the newest fetch are dropped. Default 31 days (Graph keeps 30). */
@@ -52,27 +53,12 @@ export interface SeriesCacheOptions {
 const BLOCK_MS = 6 * 3_600_000;
 
 /**
- * One 6-hour block of a line, as a single array of doubles (two heap objects, the array and its store, for the GC
- * to mark; 16 bytes a bucket, where a map entry holding an object took ~115): for `p` buckets, values at `[0, p)`
- * (NaN = fetched, and Graph returned no point: a gap), fetch times at `[p, 2p)` (0 = never fetched), then the count
- * of fetched buckets and when the block was last asked for.
+ * A line's buckets in 6-hour blocks, each a record of a `BlockPool` (one pool per interval): for `p` buckets, values
+ * at `[0, p)` (NaN = fetched, and Graph returned no point: a gap), fetch times at `[p, 2p)` (0 = never fetched), then
+ * the count of fetched buckets and when the block was last asked for. 16 bytes a bucket, where a map entry holding
+ * an object took ~115, and no heap object per block. Keys are block numbers (`start / BLOCK_MS`, small integers).
  */
-type Block = number[];
-
-const newBlock = (p: number, usedAt: number): Block => {
-  const b = new Array<number>(2 * p + 2).fill(Number.NaN);
-  b.fill(0, p);
-  b[2 * p + 1] = usedAt;
-  return b;
-};
-const perBlock = (b: Block) => (b.length - 2) / 2;
-const knownOf = (b: Block) => b[b.length - 2];
-const usedAtOf = (b: Block) => b[b.length - 1];
-const use = (b: Block, at: number) => {
-  if (at > b[b.length - 1]) b[b.length - 1] = at;
-};
-
-type Line = Map<number, Block>;
+type Line = Map<number, number>;
 
 /**
  * Bucket-level cache of metric series per tenant + function + interval. Fetched windows merge into one bucket map,
@@ -92,7 +78,9 @@ export class SeriesCache {
   private readonly retentionMs: number;
   private readonly idleMs: number;
   private readonly now: () => number;
-  private readonly lines = new Map<string, Line>();
+  /** Lines by key, least recently used first; each line's interval is in its key. */
+  private readonly lines = new Map<string, { interval: IntervalMinutes; blocks: Line }>();
+  private readonly pools = new Map<IntervalMinutes, BlockPool>();
   private buckets = 0;
 
   constructor(opts: SeriesCacheOptions = {}) {
@@ -106,14 +94,13 @@ export class SeriesCache {
 
   /** The smallest range covering every bucket of `[start, end)` that is missing or no longer fresh at `now`. */
   staleRange(key: CacheKey, window: MsRange, now: number): MsRange | undefined {
-    const line = this.lines.get(lineKey(key));
+    const line = this.lines.get(lineKey(key))?.blocks;
     const size = intervalMs(key.intervalMinutes);
     const usedAt = this.now();
     let first: number | undefined;
     let last: number | undefined;
     for (const t of bucketStarts(window.start, window.end, key.intervalMinutes)) {
-      const s = line && slot(line, t, key.intervalMinutes);
-      if (s) use(s.block, usedAt);
+      const s = line && this.slot(line, t, key.intervalMinutes, usedAt);
       const at = s ? s.at : 0;
       if (at && this.isFresh(t, at, now, key.intervalMinutes)) continue;
       first ??= t;
@@ -125,43 +112,47 @@ export class SeriesCache {
   /** Merges a fetched series; every bucket of its window is recorded, gaps included. */
   put(key: CacheKey, series: Series, fetchedAt: number): void {
     const k = lineKey(key);
-    const line: Line = this.lines.get(k) ?? new Map();
-    const values = new Map(series.points.map((p) => [Date.parse(p.t), p.v]));
-    const p = BLOCK_MS / intervalMs(key.intervalMinutes);
-    for (const t of bucketStarts(Date.parse(series.start), Date.parse(series.end), key.intervalMinutes)) {
-      const day = Math.floor(t / BLOCK_MS) * BLOCK_MS;
-      const i = (t - day) / intervalMs(key.intervalMinutes);
+    const interval = key.intervalMinutes;
+    const line: Line = this.lines.get(k)?.blocks ?? new Map();
+    const values = new Map(series.points.map((pt) => [Date.parse(pt.t), pt.v]));
+    const pool = this.pool(interval);
+    const p = BLOCK_MS / intervalMs(interval);
+    for (const t of bucketStarts(Date.parse(series.start), Date.parse(series.end), interval)) {
+      const n = Math.floor(t / BLOCK_MS);
+      const i = (t - n * BLOCK_MS) / intervalMs(interval);
       if (!Number.isInteger(i)) continue; // buckets are clock-aligned; an unaligned window has none to keep
-      let block = line.get(day);
-      if (!block) {
-        block = newBlock(p, fetchedAt);
-        line.set(day, block);
+      let id = line.get(n);
+      if (id === undefined) {
+        id = pool.alloc();
+        line.set(n, id);
       }
-      if (block[p + i] === 0) {
-        block[2 * p]++;
+      const d = pool.data(id);
+      const o = pool.offset(id);
+      if (d[o + p + i] === 0) {
+        d[o + 2 * p]++;
         this.buckets++;
       }
-      block[p + i] = fetchedAt;
-      block[i] = values.get(t) ?? Number.NaN;
-      use(block, fetchedAt);
+      d[o + p + i] = fetchedAt;
+      d[o + i] = values.get(t) ?? Number.NaN;
+      if (fetchedAt > d[o + 2 * p + 1]) d[o + 2 * p + 1] = fetchedAt;
     }
-    this.prune(line, fetchedAt, key.intervalMinutes);
+    this.prune(line, fetchedAt, interval);
     this.lines.delete(k);
-    if (line.size > 0) this.lines.set(k, line);
+    if (line.size > 0) this.lines.set(k, { interval, blocks: line });
     for (const [oldest, old] of this.lines) {
       if (this.lines.size <= this.maxKeys && this.buckets <= this.maxBuckets) break;
       this.lines.delete(oldest);
-      for (const block of old.values()) this.buckets -= knownOf(block);
+      for (const [n, id] of old.blocks) this.drop(old.blocks, n, id, old.interval);
     }
   }
 
   /** The window as cached, regardless of freshness (for serving stale data with a note); its blocks count as used. */
   read(key: CacheKey, window: MsRange): CachedSeries {
     const k = lineKey(key);
-    const line = this.lines.get(k);
-    if (line) {
+    const entry = this.lines.get(k);
+    if (entry) {
       this.lines.delete(k);
-      this.lines.set(k, line);
+      this.lines.set(k, entry);
     }
     const points: SeriesPoint[] = [];
     const gaps: string[] = [];
@@ -169,9 +160,8 @@ export class SeriesCache {
     let unknown = 0;
     const now = this.now();
     for (const t of bucketStarts(window.start, window.end, key.intervalMinutes)) {
-      const s = line && slot(line, t, key.intervalMinutes);
+      const s = entry && this.slot(entry.blocks, t, key.intervalMinutes, now);
       const at = s ? s.at : 0;
-      if (s) use(s.block, now);
       if (!at) unknown++;
       else fetchedAt = Math.max(fetchedAt ?? at, at);
       if (s && at && !Number.isNaN(s.v)) points.push({ t: isoSeconds(t), v: s.v });
@@ -193,37 +183,71 @@ export class SeriesCache {
     return this.lines.size;
   }
 
-  /** Buckets held in all lines (16 bytes each, plus a few hundred bytes per line and block). */
+  /** Buckets held in all lines (16 bytes each, plus a few dozen bytes per line and block). */
   get bucketCount(): number {
     return this.buckets;
   }
 
+  private pool(interval: IntervalMinutes): BlockPool {
+    let pool = this.pools.get(interval);
+    if (!pool) this.pools.set(interval, (pool = new BlockPool(2 * (BLOCK_MS / intervalMs(interval)) + 2)));
+    return pool;
+  }
+
+  /** Value and fetch time of the bucket starting at `t` (`at` 0: never fetched); marks its block used at `usedAt`. */
+  private slot(
+    line: Line,
+    t: number,
+    interval: IntervalMinutes,
+    usedAt: number,
+  ): { at: number; v: number } | undefined {
+    const n = Math.floor(t / BLOCK_MS);
+    const id = line.get(n);
+    const i = (t - n * BLOCK_MS) / intervalMs(interval);
+    if (id === undefined || !Number.isInteger(i)) return undefined;
+    const pool = this.pool(interval);
+    const d = pool.data(id);
+    const o = pool.offset(id);
+    const p = BLOCK_MS / intervalMs(interval);
+    if (usedAt > d[o + 2 * p + 1]) d[o + 2 * p + 1] = usedAt;
+    return { at: d[o + p + i], v: d[o + i] };
+  }
+
   /** Drops the line's blocks idle for `idleMs`, and buckets older than the retention once it holds twice as many. */
   private prune(line: Line, now: number, interval: IntervalMinutes): void {
+    const pool = this.pool(interval);
+    const p = BLOCK_MS / intervalMs(interval);
     let known = 0;
-    for (const [day, block] of line) {
-      if (usedAtOf(block) <= now - this.idleMs) this.drop(line, day, block);
-      else known += knownOf(block);
+    for (const [n, id] of line) {
+      const d = pool.data(id);
+      const o = pool.offset(id);
+      if (d[o + 2 * p + 1] <= now - this.idleMs) this.drop(line, n, id, interval);
+      else known += d[o + 2 * p];
     }
     // Amortised: only once a line holds twice the buckets the retention period can, so memory stays bounded.
     if (known <= (2 * this.retentionMs) / intervalMs(interval)) return;
     const cutoff = now - this.retentionMs;
-    for (const [day, block] of line) {
-      const p = perBlock(block);
-      if (day + BLOCK_MS <= cutoff) this.drop(line, day, block);
-      else if (day < cutoff)
-        for (let i = 0; day + i * intervalMs(interval) < cutoff; i++) {
-          if (block[p + i] === 0) continue;
-          block[p + i] = 0;
-          block[2 * p]--;
+    for (const [n, id] of line) {
+      const start = n * BLOCK_MS;
+      if (start + BLOCK_MS <= cutoff) this.drop(line, n, id, interval);
+      else if (start < cutoff) {
+        const d = pool.data(id);
+        const o = pool.offset(id);
+        for (let i = 0; start + i * intervalMs(interval) < cutoff; i++) {
+          if (d[o + p + i] === 0) continue;
+          d[o + p + i] = 0;
+          d[o + 2 * p]--;
           this.buckets--;
         }
+      }
     }
   }
 
-  private drop(line: Line, day: number, block: Block): void {
-    line.delete(day);
-    this.buckets -= knownOf(block);
+  private drop(line: Line, n: number, id: number, interval: IntervalMinutes): void {
+    const pool = this.pool(interval);
+    line.delete(n);
+    this.buckets -= pool.data(id)[pool.offset(id) + 2 * (BLOCK_MS / intervalMs(interval))];
+    pool.release(id);
   }
 
   private isFresh(t: number, at: number, now: number, interval: IntervalMinutes): boolean {
@@ -231,19 +255,6 @@ export class SeriesCache {
     const settledBefore = fetchedIn - this.volatileBuckets * intervalMs(interval);
     return t < settledBefore || fetchedIn === currentBucketStart(now, interval);
   }
-}
-
-/** The block and values of the bucket starting at `t`, when its block is held (`at` 0: never fetched). */
-function slot(
-  line: Line,
-  t: number,
-  interval: IntervalMinutes,
-): { block: Block; at: number; v: number } | undefined {
-  const day = Math.floor(t / BLOCK_MS) * BLOCK_MS;
-  const block = line.get(day);
-  if (!block) return undefined;
-  const i = (t - day) / intervalMs(interval);
-  return { block, at: block[perBlock(block) + i] ?? 0, v: block[i] };
 }
 
 function lineKey(key: CacheKey): string {
