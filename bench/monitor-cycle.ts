@@ -306,7 +306,7 @@ How to read it:
   day, 195 queries in 10 batches.
 ${cpuNote(results)}
 - Memory grows with tenants, as the cache must: what is kept per tenant is the "cached buckets" column (about three
-  days of 15-minute buckets per metric: the current window and the rest of four history days) at about 25 bytes a
+  days of 15-minute buckets per metric: the current window and the rest of four history days) at about 22 bytes a
   bucket; kept memory per tenant, everything included: ${kept.join(', ')}. Blocks nobody asked for in 3 hours are
   dropped, so it does not grow from cycle to cycle.
 
@@ -317,19 +317,22 @@ What this benchmark found and what was changed (same machine, 100 and 1,000 tena
 2. History windows were fetched as they were evaluated, so each new bucket needed 5 ranges per metric, which the
    request-saving fetch plan merged into one 4-week range per metric: every bucket boundary re-read up to four weeks
    of 39 metrics. The whole-day history windows the cycle computed were never used. Now history is fetched once a
-   day without merging (the monitor asks for \`less-data\`). Cold cycle for 100 tenants: 175 → 66 ms of CPU per
-   tenant, 1,042 → 96 MB kept.
+   day without merging (the monitor asks for \`less-data\`). Cold cycle for 100 tenants: 175 → 73 ms of CPU per
+   tenant, 1,042 → 217 MB kept (before the cache changes below).
 3. The series cache kept at most 10,000 lines (tenant × metric), fewer than the 39,000 of 1,000 tenants, so the
    least recently used were evicted every cycle and every warm cycle refetched everything: 1,000 tenants, warm:
    10.00 requests and 82 ms of CPU per tenant per cycle (6.8× the 100-tenant figure), 200 s per cycle. Now the bound
-   is on buckets (80 million), buckets live in 6-hour blocks of double arrays (~115 → ~25 bytes a bucket), and blocks
-   nobody asks for in 3 hours are dropped.
-4. Every tenant fetched its next history days in the first cycle after midnight UTC (the cold cycle's cost, for all
+   is on buckets (80 million), buckets live in 6-hour blocks (~115 → ~22 bytes a bucket), and blocks nobody asks for
+   in 3 hours are dropped.
+4. With a heap object per block, 5,000 tenants kept about 5 million objects alive, and every major garbage collection
+   walked them all: warm CPU per tenant was 2.2× the 100-tenant figure, most of it GC. Blocks are now records in
+   shared \`Float64Array\` slabs (\`src/graph/block-pool.ts\`), with no heap object per block.
+5. Every tenant fetched its next history days in the first cycle after midnight UTC (the cold cycle's cost, for all
    tenants at once: about 5 minutes of CPU for 5,000). Each tenant's history day now turns at its own time of day.
-5. A cycle whose data is all cached does no I/O (the SQLite store is synchronous), so it held the event loop for its
+6. A cycle whose data is all cached does no I/O (the SQLite store is synchronous), so it held the event loop for its
    whole length: chat turns, timers and health checks of the same process waited (1,000 tenants: 10 s without a turn).
    Each tenant's cycle now begins with a turn of the event loop; the longest block is one tenant's work or a GC pause.
-6. The Teams send budget kept an hour of timestamps for every conversation that was ever sent to; an hourly sweep now
+7. The Teams send budget kept an hour of timestamps for every conversation that was ever sent to; an hourly sweep now
    forgets idle ones.`;
 }
 
