@@ -288,7 +288,8 @@ function sectionText(text: string, results: readonly SizeResult[], load: number)
   rules, in a SQLite file in a temporary folder (seeding took ${seeds}). App-only tokens are minted before timing.
 - The simulated tenant runs in its own process with latency 0 on a clock the benchmark moves, so only the
   monitor's own work is in the CPU column. The notifier records cards and sends nothing. Each size runs in a fresh
-  process; the simulator throttled ${throttled} requests.
+  process (\`--expose-gc --max-old-space-size=16384\`; most of what is kept is the cache's blocks, in
+  ArrayBuffers outside the V8 heap); the simulator throttled ${throttled} requests.
 - "Cold" is the first cycle (empty cache) at ${args.start}; "warm" cycles follow 5 minutes apart: the monitor's
   real work every 5 minutes, and the headline. CPU is \`process.cpuUsage()\` (user + system) of the monitor's
   process over \`Monitor.runOnce\` (all tenants, then the outbox drain); memory is sampled every 25 ms; "kept" is
