@@ -67,6 +67,33 @@ function describeAzureSpecifics(): void {
       assert.deepEqual(Object.keys(await store.list('instances/')), ['instances/a']);
     });
 
+    it('downloads on a later listing only the blobs whose eTag changed', async () => {
+      const store = new AzureBlobStore({ connectionString: azurite.connectionString, container });
+      const rules = Object.fromEntries(Array.from({ length: 39 }, (_, i) => [`rules/t1/r${i}`, { i }]));
+      await store.write(rules);
+      const downloaded: string[] = [];
+      const read = BlobsStorage.prototype.read;
+      BlobsStorage.prototype.read = function (keys: string[]) {
+        downloaded.push(...keys);
+        return read.call(this, keys);
+      };
+      try {
+        assert.equal(Object.keys(await store.list('rules/t1/')).length, 39);
+        assert.equal(downloaded.length, 39);
+        downloaded.length = 0;
+        await new BlobsStorage(azurite.connectionString, container).write({
+          'rules/t1/r7': { i: 'changed' },
+        });
+        const again = await store.list('rules/t1/');
+        assert.deepEqual(downloaded, ['rules/t1/r7']);
+        assert.equal(again['rules/t1/r7'].i, 'changed');
+        assert.equal(again['rules/t1/r8'].i, 8);
+        assert.equal(Object.keys(again).length, 39);
+      } finally {
+        BlobsStorage.prototype.read = read;
+      }
+    });
+
     it('refuses keys BlobsStorage would alias, before touching storage', async () => {
       const store = new AzureBlobStore({ connectionString: azurite.connectionString, container });
       for (const key of ['a//b', '/lead', 'trail/', '']) {

@@ -113,6 +113,26 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
       assert.deepEqual(await store.list('nothing/'), {});
     });
 
+    it('lists what another client changed since the last listing, and copies what it returns', async () => {
+      await store.write({ 'rules/t1/a': { v: 1 }, 'rules/t1/b': { v: 2 }, 'rules/t1/c': { v: 3 } });
+      const first = await store.list('rules/t1/');
+      first['rules/t1/a'].v = 'mutated by the caller';
+      const other = await h.reopen();
+      await other.write({ 'rules/t1/b': { v: 20 } });
+      await other.delete(['rules/t1/c']);
+      const second = await store.list('rules/t1/');
+      assert.deepEqual(Object.fromEntries(Object.entries(second).map(([k, item]) => [k, item.v])), {
+        'rules/t1/a': 1,
+        'rules/t1/b': 20,
+      });
+      await store.write({ 'rules/t1/a': { ...second['rules/t1/a'], v: 10 } });
+      await assert.rejects(
+        store.write({ 'rules/t1/a': { ...second['rules/t1/a'], v: 11 } }),
+        isConflict('rules/t1/a'),
+      );
+      assert.equal((await other.list('rules/t1/'))['rules/t1/a'].v, 10);
+    });
+
     it('writes a batch, and rejects one with a conflicting item without changing that item', async () => {
       const batch = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`batch/${i}`, { i }]));
       await store.write(batch);

@@ -12,6 +12,7 @@ import {
 } from '../store';
 import { blobNameOf, blobPrefixOf, keyOfBlobName, unrepresentableReason } from './blob-keys';
 import { openTarget, type AzureBlobTarget } from './blob-target';
+import { ListCache } from './list-cache';
 
 /** How many blobs `list` downloads at once. */
 const LIST_CONCURRENCY = 16;
@@ -26,6 +27,8 @@ export class AzureBlobStore implements KeyValueStore {
   private readonly blobs: BlobsStorage;
   private readonly client: ContainerClient;
   private ready?: Promise<unknown>;
+  /** What `list` downloaded, so an unchanged blob is not downloaded again (the monitor lists rules every cycle). */
+  private readonly listed = new ListCache();
 
   constructor(target: AzureBlobTarget) {
     const opened = openTarget(target);
@@ -64,19 +67,30 @@ export class AzureBlobStore implements KeyValueStore {
   async delete(keys: string[]): Promise<void> {
     keys.forEach(checkKey);
     await this.blobs.delete(keys);
+    keys.forEach((k) => this.listed.forget(k));
   }
 
   async list(prefix: string): Promise<StoreItems> {
     await this.ensureContainer();
+    const out: StoreItems = {};
     const keys: string[] = [];
+    const changed: string[] = [];
     for await (const blob of this.client.listBlobsFlat({ prefix: blobPrefixOf(prefix) })) {
       const key = keyOfBlobName(blob.name);
-      if (key !== undefined && key.startsWith(prefix)) keys.push(key);
+      if (key === undefined || !key.startsWith(prefix)) continue;
+      keys.push(key);
+      const kept = this.listed.get(key, blob.properties.etag);
+      if (kept) out[key] = kept;
+      else changed.push(key);
     }
-    const out: StoreItems = {};
-    for (let i = 0; i < keys.length; i += LIST_CONCURRENCY) {
-      Object.assign(out, await this.blobs.read(keys.slice(i, i + LIST_CONCURRENCY)));
+    for (let i = 0; i < changed.length; i += LIST_CONCURRENCY) {
+      const read = await this.blobs.read(changed.slice(i, i + LIST_CONCURRENCY));
+      for (const [key, item] of Object.entries(read)) {
+        out[key] = item;
+        this.listed.put(key, item);
+      }
     }
+    // In listing order; a blob deleted between the listing and its download is left out.
     return Object.fromEntries(keys.filter((k) => out[k]).map((k) => [k, out[k]]));
   }
 
