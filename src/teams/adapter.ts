@@ -1,7 +1,7 @@
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import { MsalServiceClientCredentialsFactory } from 'botframework-connector';
+import { ConfigurationServiceClientCredentialFactory, StatusCodes } from 'botbuilder';
+import { AuthenticationError, MsalServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Config } from '../config/config';
 
 /**
@@ -12,7 +12,7 @@ import type { Config } from '../config/config';
 export function createAdapter(config: Config): TeamsAdapter {
   const auth = config.botFrameworkAuth as Record<string, string>;
   if (config.demo || !config.bot.id || config.bot.type === 'UserAssignedMsi') {
-    return new TeamsAdapter(
+    return new PulseAdapter(
       auth,
       new ConfigurationServiceClientCredentialFactory({
         MicrosoftAppId: config.bot.id ?? '',
@@ -30,7 +30,7 @@ export function createAdapter(config: Config): TeamsAdapter {
       cloudDiscoveryMetadata: config.aad.cloudDiscoveryMetadata,
     },
   });
-  return new TeamsAdapter(auth, new MsalServiceClientCredentialsFactory(config.bot.id, msal));
+  return new PulseAdapter(auth, new MsalServiceClientCredentialsFactory(config.bot.id, msal));
 }
 
 /** Where the bot gets its Bot Framework token: botframework.com for multi-tenant bots, the home tenant otherwise. */
@@ -39,4 +39,29 @@ export function outboundAuthority(config: Config): string {
   if (login && config.bot.type === 'MultiTenant') return login;
   if (config.bot.type === 'SingleTenant') return `${config.aad.authorityHost}/${config.bot.tenantId}`;
   return `${config.aad.authorityHost}/botframework.com`;
+}
+
+/** jsonwebtoken's errors: a token that is malformed, badly signed, expired or not yet valid. */
+const JWT_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+/**
+ * TeamsAdapter answering 401 to every invalid inbound token. botbuilder answers 401 only for the failures it
+ * classifies itself and 500 for those jsonwebtoken reports (a forged signature, for one), which reads as our fault
+ * and invites retries.
+ */
+class PulseAdapter extends TeamsAdapter {
+  constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
+    super(...args);
+    const auth = this.botFrameworkAuthentication;
+    const authenticate = auth.authenticateRequest.bind(auth);
+    auth.authenticateRequest = async (activity, authHeader) => {
+      try {
+        return await authenticate(activity, authHeader);
+      } catch (err) {
+        if (err instanceof Error && JWT_ERRORS.has(err.name))
+          throw new AuthenticationError(`Unauthorized: ${err.message}`, StatusCodes.UNAUTHORIZED);
+        throw err;
+      }
+    };
+  }
 }
