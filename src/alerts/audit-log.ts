@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../monitor/audit';
+import { pruneTimeKeyed } from './prune-time-keyed';
 import type { KeyValueStore, StoreItem } from '../store/store';
 import { auditKey, auditPrefix } from './store-keys';
 
@@ -34,12 +35,8 @@ export class AuditLog {
   }
 
   /** Deletes the tenant's entries older than `before` (retention); resolves to how many went. */
-  async prune(tenantId: string, before: Date): Promise<number> {
-    const prefix = auditPrefix(tenantId);
-    const cutoff = before.toISOString();
-    const old = Object.keys(await this.store.list(prefix)).filter((k) => k.slice(prefix.length) < cutoff);
-    if (old.length) await this.store.delete(old);
-    return old.length;
+  prune(tenantId: string, before: Date): Promise<number> {
+    return pruneTimeKeyed(this.store, auditPrefix(tenantId), before);
   }
 }
 

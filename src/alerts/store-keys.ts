@@ -56,3 +56,17 @@ export function incidentPrefix(tenantId: string): string {
 export function incidentStoreKey(tenantId: string, incidentKey: string): string {
   return `${incidentPrefix(tenantId)}${encodeURIComponent(incidentKey)}`;
 }
+
+/** Every archived incident occurrence of one tenant, oldest resolve first when listed. */
+export function incidentArchivePrefix(tenantId: string): string {
+  return `incident-archive/${tenantSegment(tenantId)}/`;
+}
+
+/**
+ * `incident-archive/<tenant>/<ISO resolve time>-<encoded incident id>`: an earlier, resolved occurrence, moved here
+ * when the next occurrence of its dedup key takes its place under `incidents/`. Keys sort by resolve time, for
+ * retention.
+ */
+export function incidentArchiveKey(tenantId: string, resolvedAt: string, incidentId: string): string {
+  return `${incidentArchivePrefix(tenantId)}${resolvedAt}-${encodeURIComponent(incidentId)}`;
+}

@@ -14,6 +14,7 @@ import { ChartStore } from './chart-store';
 import { configFromStores } from './config-from-stores';
 import { IncidentStore } from './incident-store';
 import { Monitor } from './monitor';
+import { dailyRetention } from './retention';
 import { monitorMetrics } from './monitor-metrics';
 
 export interface AlertingDeps {
@@ -65,6 +66,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
       outbox,
       cards: alertCards,
       charts,
+      retention: dailyRetention(stores.audit, incidents),
       ...(deps.fastBuckets ? { intervalMinutes: 5 as const, settleMinutes: 2 } : {}),
     },
     outbox,

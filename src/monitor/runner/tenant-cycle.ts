@@ -44,6 +44,8 @@ export interface CycleDeps {
   settleMinutes?: number;
   /** Keeps the chart of metrics with open incidents, for cards rebuilt after a button press. */
   charts?: ChartStore;
+  /** Deletes the tenant's expired audit entries and archived incidents (see `dailyRetention`). */
+  retention?: (tenantId: string, now: number) => Promise<void>;
 }
 
 /**
@@ -149,6 +151,11 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
   }
   if (touched.size) report.cardsQueued += await queueCards(tenantId, touched, subs, rules, charts, now, deps);
   report.digests = await sendDueDigests(tenantId, subs, now, anyToken, deps);
+  try {
+    await deps.retention?.(tenantId, now);
+  } catch (e) {
+    report.errors.push(`retention: ${e instanceof Error ? e.message : String(e)}`);
+  }
   return report;
 }
 

@@ -1,0 +1,27 @@
+import type { AuditLog } from '../../alerts/audit-log';
+import type { IncidentStore } from './incident-store';
+
+/** Audit entries and archived incidents are kept this long: three times the 30 days `history` can show. */
+export const RETENTION_DAYS = 90;
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * The monitor's retention step: once a day per tenant (per process, so a restart may repeat it, harmlessly), deletes
+ * the tenant's audit entries and archived incidents older than `days`.
+ */
+export function dailyRetention(
+  audit: Pick<AuditLog, 'prune'>,
+  incidents: Pick<IncidentStore, 'pruneArchive'>,
+  days = RETENTION_DAYS,
+): (tenantId: string, now: number) => Promise<void> {
+  const prunedOn = new Map<string, number>();
+  return async (tenantId, now) => {
+    const day = Math.floor(now / DAY_MS);
+    if (prunedOn.get(tenantId) === day) return;
+    const before = new Date(now - days * DAY_MS);
+    await audit.prune(tenantId, before);
+    await incidents.pruneArchive(tenantId, before);
+    prunedOn.set(tenantId, day);
+  };
+}
