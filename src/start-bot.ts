@@ -44,7 +44,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const logger = createLogger(config.logLevel, options.logDestination);
   const store =
     options.store ??
-    createStore({ kind: config.store.kind, sqlitePath: config.storePath, azure: config.store.azure });
+    (await createStore({ kind: config.store.kind, sqlitePath: config.storePath, azure: config.store.azure }));
   const { identity, cachePlugin, monitor: monitorIdentity } = await createIdentity(config, store);
   const now = options.now ?? Date.now;
   const graph = createGraphServices(config.graphBaseUrl, now);
@@ -55,7 +55,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     partitions: config.store.partitions,
     leaseSeconds: config.store.leaseSeconds,
   };
-  const leases = createPartitionLeases(storeOptions, {
+  const leases = await createPartitionLeases(storeOptions, {
     instanceId,
     onError: (err: unknown) => logger.warn({ err }, 'partition lease round failed'),
   });
