@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { Writable } from 'node:stream';
 import { createLogger } from '../src/log/logger';
 import { createServer } from '../src/server/server';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, startSimulator } from '../src/simulator';
+import { demoIdentityEnv } from '../src/dev/demo-identity-env';
+import { startSimulator } from '../src/simulator';
 import { startBot } from '../src/start-bot';
 import { SqliteStore } from '../src/store/sqlite-store';
 import { createEchoBot } from '../src/teams/echo-bot';
@@ -77,12 +78,7 @@ async function main(): Promise<void> {
       PORT: '0',
       LOG_LEVEL: 'warn',
       STORE_PATH: path.join(dir, 'pulse.db'),
-      GRAPH_BASE_URL: sim.url,
-      DEMO_IDENTITY: 'true',
-      AAD_APP_CLIENT_ID: DEMO_CLIENT_ID,
-      AAD_APP_CLIENT_SECRET: DEMO_CLIENT_SECRET,
-      AAD_APP_TENANT_ID: TENANT,
-      MSAL_AUTHORITY_METADATA: sim.authorityMetadata(TENANT),
+      ...demoIdentityEnv(sim, TENANT),
     },
     { logDestination: silent, typingIndicator: false },
   );

@@ -3,23 +3,12 @@ import { mkdirSync } from 'node:fs';
 import pino from 'pino';
 import { ConfigError } from '../config/config';
 import { startBot } from '../start-bot';
-import { startSimulator, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../simulator';
+import { startSimulator } from '../simulator';
+import { demoIdentityEnv } from './demo-identity-env';
 import { startPlayground } from './playground';
 
 /** The tenant of `.m365agentsplayground.yml`: the Playground's users sign in to it. */
 const PLAYGROUND_TENANT = '00000000-0000-4000-8000-000000000001';
-
-/** Demo identity against the simulated tenant: its demo app registration and its token endpoint. */
-function demoIdentityEnv(simUrl: string, authorityMetadata: string): NodeJS.ProcessEnv {
-  return {
-    GRAPH_BASE_URL: simUrl,
-    DEMO_IDENTITY: 'true',
-    AAD_APP_CLIENT_ID: DEMO_CLIENT_ID,
-    AAD_APP_CLIENT_SECRET: DEMO_CLIENT_SECRET,
-    AAD_APP_TENANT_ID: PLAYGROUND_TENANT,
-    MSAL_AUTHORITY_METADATA: authorityMetadata,
-  };
-}
 
 /**
  * `npm start`: the whole product on one machine. With no BOT_ID, the bot runs on loopback with inbound auth off,
@@ -54,7 +43,7 @@ async function main(): Promise<void> {
       ],
     });
     stops.push(() => sim.close());
-    env = { ...demoIdentityEnv(sim.url, sim.authorityMetadata(PLAYGROUND_TENANT)), ...env };
+    env = { ...demoIdentityEnv(sim, PLAYGROUND_TENANT), ...env };
   }
   const bot = await startBot(
     env,

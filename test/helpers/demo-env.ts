@@ -1,14 +1,8 @@
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type Simulator } from '../../src/simulator';
+import { demoIdentityEnv as demoEnvFor } from '../../src/dev/demo-identity-env';
+import type { Simulator } from '../../src/simulator';
 import { TENANT } from './activities';
 
-/** The demo identity against a simulated tenant: the same on-behalf-of path as production, without SSO. */
+/** The demo identity against a simulated tenant (see `src/dev/demo-identity-env.ts`), for the test tenant by default. */
 export function demoIdentityEnv(sim: Simulator, tenant = TENANT): Record<string, string> {
-  return {
-    GRAPH_BASE_URL: sim.url,
-    DEMO_IDENTITY: 'true',
-    AAD_APP_CLIENT_ID: DEMO_CLIENT_ID,
-    AAD_APP_CLIENT_SECRET: DEMO_CLIENT_SECRET,
-    AAD_APP_TENANT_ID: tenant,
-    MSAL_AUTHORITY_METADATA: sim.authorityMetadata(tenant),
-  };
+  return demoEnvFor(sim, tenant);
 }
