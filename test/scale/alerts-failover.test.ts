@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { BOT, TENANT, activity, mentionMessage, post } from '../helpers/activities';
 import type { CapturedCall } from '../helpers/capture-connector';
 import { CYCLE_SECONDS, Cluster, LEASE_SECONDS, sleep, waitUntil } from './cluster';
-import { findAction } from './find-action';
+import { findAction } from '../helpers/find-action';
 
 const CHANNEL = '19:m365-alerts@thread.tacv2';
 const text = (v: unknown) => JSON.stringify(v);

@@ -3,7 +3,7 @@ import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../src/simulator';
 import { ADELE, BOT, TENANT, activity, mentionMessage, post } from '../helpers/activities';
 import { FakeBotFramework } from '../helpers/fake-botframework';
 import { Cluster } from './cluster';
-import { findAction } from './find-action';
+import { findAction } from '../helpers/find-action';
 
 const BOT_ID = '22222222-3333-4444-8555-666666666666';
 const BOT_PASSWORD = 'test-bot-password-not-real';

@@ -4,22 +4,11 @@ import { BOT, TENANT, activity, mentionMessage, post } from '../helpers/activiti
 import { startHarness, type Harness } from '../helpers/bot-harness';
 import { CaptureConnector, type CapturedCall } from '../helpers/capture-connector';
 import { demoIdentityEnv } from '../helpers/demo-env';
+import { findAction } from '../helpers/find-action';
 
 const CHANNEL = '19:m365-alerts@thread.tacv2';
 const text = (v: unknown) => JSON.stringify(v);
 const isAlertPost = (c: CapturedCall) => c.method === 'POST' && text(c.body).includes('"verb":"alert.ack"');
-
-/** Finds an Action.Execute with `verb` anywhere in a card (buttons may sit inside ShowCard sub-cards). */
-function findAction(card: unknown, verb: string): { data: Record<string, unknown> } | undefined {
-  if (!card || typeof card !== 'object') return undefined;
-  const o = card as Record<string, unknown>;
-  if (o.type === 'Action.Execute' && o.verb === verb) return o as { data: Record<string, unknown> };
-  for (const v of Object.values(o)) {
-    const hit = Array.isArray(v) ? v.map((x) => findAction(x, verb)).find(Boolean) : findAction(v, verb);
-    if (hit) return hit;
-  }
-  return undefined;
-}
 
 describe('proactive alerts end to end (bot + simulated tenant + capture connector)', function () {
   this.timeout(60_000);
