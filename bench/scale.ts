@@ -15,11 +15,6 @@ import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ruleKey } from '../src/alerts/store-keys';
-import { SubscriptionStore } from '../src/alerts/subscription-store';
-import { ConversationRegistry } from '../src/conversations/registry';
-import { METRICS } from '../src/graph/catalog';
-import { defaultRulesFor } from '../src/monitor/rules';
 import { AzureBlobStore } from '../src/store/azure-blob/azure-blob-store';
 import { SqliteStore } from '../src/store/sqlite-store';
 import type { KeyValueStore } from '../src/store/store';
@@ -28,7 +23,7 @@ import { startAzurite } from '../test/store/azurite';
 import { countBlobDownloads, type StoreCounts } from './support/counting-store';
 import { writeSection } from './support/markdown-section';
 import { mib, MemorySampler } from './support/memory-sampler';
-import { benchTenants } from './support/monitor-fixture';
+import { benchTenants, seedTenants } from './support/monitor-fixture';
 import { startInstance, type ScaleInstance, type ScaleInstanceOptions } from './support/scale-instance';
 import { startSimClock } from './support/sim-clock';
 
@@ -218,36 +213,6 @@ async function failover(instances: readonly ScaleInstance[]): Promise<FailoverRo
   return { victimTenants, partitionsMovedMs, tenantsPolledMs };
 }
 
-/**
- * What bench/monitor-cycle's `seedTenants` stores for each tenant (a channel conversation, `subscribe all`, the 39
- * default rules), written 16 tenants at a time with each tenant's rules in one parallel write, so seeding Azurite
- * takes about a minute rather than ten.
- */
-async function seed(store: KeyValueStore, tenants: readonly string[], now: number): Promise<void> {
-  const fns = METRICS.map((m) => m.fn);
-  const subscriptions = new SubscriptionStore(store);
-  const registry = new ConversationRegistry(store);
-  const createdAt = new Date(now).toISOString();
-  const one = async (tenantId: string) => {
-    const conversationId = `19:alerts-${tenantId}@thread.tacv2`;
-    const admin = { id: '29:admin', name: 'Adele Vance', oid: `oid-${tenantId}` };
-    const reference = { conversation: { id: conversationId } };
-    await registry.upsert({ conversationId, tenantId, scope: 'channel', reference }, new Date(now));
-    await subscriptions.add({
-      id: `${conversationId}|all`,
-      tenantId,
-      conversationId,
-      scope: { kind: 'all' },
-      createdBy: admin,
-      createdAt,
-    });
-    const origin = { tenantId, createdBy: { id: admin.oid, name: admin.name }, createdAt };
-    const rules = defaultRulesFor(fns, origin).map((r) => [ruleKey(tenantId, r.id), { ...r }]);
-    await store.write(Object.fromEntries(rules));
-  };
-  for (let i = 0; i < tenants.length; i += 16) await Promise.all(tenants.slice(i, i + 16).map(one));
-}
-
 async function runBench(): Promise<{ rows: CycleRow[]; failover: FailoverRow; seedMs: number }> {
   let clock = Date.parse(args.start);
   const azurite = await startAzurite();
@@ -261,7 +226,7 @@ async function runBench(): Promise<{ rows: CycleRow[]; failover: FailoverRow; se
     const tenants = benchTenants(TENANTS);
     const seedStart = performance.now();
     const seeding = openStore();
-    await seed(seeding, tenants, clock);
+    await seedTenants(seeding, tenants, clock);
     await seeding.close();
     const seedMs = performance.now() - seedStart;
     console.error(`Seeded ${TENANTS} tenants in ${(seedMs / 1000).toFixed(1)} s`);
