@@ -24,15 +24,7 @@ export function readWindowClause(tokens: readonly string[], j: number): ClauseRe
   if (time)
     return readRangeEnd(tokens, j, time.spec, time.next, time.spec.kind === 'wall' && !time.spec.clock);
   const duration = readDuration(tokens, j);
-  if (duration) {
-    const { minutes, label } = duration.duration;
-    const text = tokens.slice(j, duration.next).join(' ');
-    return {
-      ok: true,
-      clause: { kind: 'window', spec: { kind: 'last', minutes, label, text } },
-      next: duration.next,
-    };
-  }
+  if (duration) return lastWindow(tokens, j, duration);
   // No metric name has a number in it: a lone number is a length without its unit.
   if (/^\d{1,9}(\.\d{1,3})?$/.test(t)) {
     return bad('bad-duration', `\`${t}\` needs a unit: m, h, d or w, as in \`last ${t}h\`.`, {
@@ -44,15 +36,7 @@ export function readWindowClause(tokens: readonly string[], j: number): ClauseRe
 
 function readLast(tokens: readonly string[], j: number): ClauseRead {
   const duration = readDuration(tokens, j + 1, true);
-  if (duration) {
-    const { minutes, label } = duration.duration;
-    const text = tokens.slice(j, duration.next).join(' ');
-    return {
-      ok: true,
-      clause: { kind: 'window', spec: { kind: 'last', minutes, label, text } },
-      next: duration.next,
-    };
-  }
+  if (duration) return lastWindow(tokens, j, duration);
   const day = readTime(tokens, j);
   if (day?.ok && day.spec.kind === 'wall' && day.spec.day?.kind === 'weekday') {
     return readRangeEnd(tokens, j, day.spec, day.next, !day.spec.clock);
@@ -66,6 +50,16 @@ function readLast(tokens: readonly string[], j: number): ClauseRead {
       : `\`${got}\` is not a length of time; write \`last 6h\`, \`last 90 minutes\` or \`last 2d\`.`,
     { window: unitless ? `${got}h` : 'last 6h' },
   );
+}
+
+/** The `last <duration>` window read from `tokens[j]` up to the duration's end. */
+function lastWindow(
+  tokens: readonly string[],
+  j: number,
+  { duration: { minutes, label }, next }: NonNullable<ReturnType<typeof readDuration>>,
+): ClauseRead {
+  const text = tokens.slice(j, next).join(' ');
+  return { ok: true, clause: { kind: 'window', spec: { kind: 'last', minutes, label, text } }, next };
 }
 
 function readSince(tokens: readonly string[], j: number): ClauseRead {
