@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { ConversationRegistry } from '../../src/conversations/registry';
-import type { Notifier } from '../../src/delivery/notifier';
-import { Outbox } from '../../src/delivery/outbox';
-import { SendBudget } from '../../src/delivery/send-budget';
-import { METRICS } from '../../src/graph/catalog';
 import type { MetricQuery } from '../../src/graph/client-types';
 import { createGraphServices, type GraphServices } from '../../src/graph/graph-services';
-import { defaultRulesFor } from '../../src/monitor/rules';
-import { IncidentStore } from '../../src/monitor/runner/incident-store';
-import { monitorMetrics } from '../../src/monitor/runner/monitor-metrics';
 import { historyDayOffset, runTenantCycle, type CycleDeps } from '../../src/monitor/runner/tenant-cycle';
-import type { AlertCards } from '../../src/monitor/runner/types';
-import { ALL_PERMISSIONS, DEMO_CLIENT_ID, startSimulator, type Simulator } from '../../src/simulator';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { allMetricsDeps, FNS } from './all-metrics-deps';
 import { SqliteStore } from '../../src/store/sqlite-store';
 
 const T = '00000000-0000-4000-8000-00000000000a';
 const H = 3_600_000;
 const DAY = 24 * H;
-const FNS = METRICS.map((m) => m.fn);
-const cards: AlertCards = { group: ({ group }) => ({ key: group.key }), paused: () => ({ paused: true }) };
-const notifier: Notifier = { post: async () => 'm', update: async () => undefined };
 
 describe('monitor cycle: Graph requests of a tenant subscribed to every metric', function () {
   this.timeout(30_000);
@@ -38,38 +27,7 @@ describe('monitor cycle: Graph requests of a tenant subscribed to every metric',
     store = new SqliteStore(':memory:');
     graph = createGraphServices(sim.url, () => now);
     queries = sinon.spy(graph.client, 'getMany');
-    const origin = {
-      tenantId: T,
-      createdBy: { id: 'adele', name: 'Adele' },
-      createdAt: new Date(now).toISOString(),
-    };
-    const rules = defaultRulesFor(FNS, origin);
-    const admin = { tenantId: T, oid: 'adele', name: 'Adele' };
-    deps = {
-      config: {
-        tenants: async () => [T],
-        subscriptions: async () => [
-          { id: 's', tenantId: T, conversationId: 'c', scope: { kind: 'all' }, admin },
-        ],
-        rules: async () => rules,
-        setPaused: async () => undefined,
-        setDigestSent: async () => undefined,
-      },
-      metrics: monitorMetrics(graph.metrics),
-      credential: async () => ({
-        kind: 'app',
-        token: sim.issueGraphToken({ tenantId: T, appId: DEMO_CLIENT_ID, roles: [...ALL_PERMISSIONS] }),
-      }),
-      incidents: new IncidentStore(store),
-      outbox: new Outbox({
-        store,
-        registry: new ConversationRegistry(store),
-        notifier,
-        budget: new SendBudget(),
-        owner: 'test',
-      }),
-      cards,
-    };
+    deps = allMetricsDeps(sim, T, store, graph, now);
   };
   afterEach(() => store.close());
 

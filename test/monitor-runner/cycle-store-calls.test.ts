@@ -1,23 +1,12 @@
 import assert from 'node:assert/strict';
-import { ConversationRegistry } from '../../src/conversations/registry';
-import type { Notifier } from '../../src/delivery/notifier';
-import { Outbox } from '../../src/delivery/outbox';
-import { SendBudget } from '../../src/delivery/send-budget';
-import { METRICS } from '../../src/graph/catalog';
 import { createGraphServices } from '../../src/graph/graph-services';
-import { defaultRulesFor } from '../../src/monitor/rules';
-import { IncidentStore } from '../../src/monitor/runner/incident-store';
-import { monitorMetrics } from '../../src/monitor/runner/monitor-metrics';
 import { runTenantCycle, type CycleDeps } from '../../src/monitor/runner/tenant-cycle';
-import type { AlertCards } from '../../src/monitor/runner/types';
-import { ALL_PERMISSIONS, DEMO_CLIENT_ID, startSimulator, type Simulator } from '../../src/simulator';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { allMetricsDeps, FNS } from './all-metrics-deps';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import type { KeyValueStore } from '../../src/store/store';
 
 const T = '00000000-0000-4000-8000-00000000000b';
-const FNS = METRICS.map((m) => m.fn);
-const cards: AlertCards = { group: ({ group }) => ({ key: group.key }), paused: () => ({ paused: true }) };
-const notifier: Notifier = { post: async () => 'm', update: async () => undefined };
 
 /** Every store call on `incidents/` keys, as `op key-or-prefix`. */
 function recordIncidentCalls(store: KeyValueStore, calls: string[]): KeyValueStore {
@@ -50,37 +39,7 @@ describe('monitor cycle: store calls of a tenant subscribed to every metric (wha
     calls = [];
     const store = recordIncidentCalls(sqlite, calls);
     const graph = createGraphServices(sim.url, () => now);
-    const rules = defaultRulesFor(FNS, {
-      tenantId: T,
-      createdBy: { id: 'adele', name: 'Adele' },
-      createdAt: new Date(now).toISOString(),
-    });
-    const admin = { tenantId: T, oid: 'adele', name: 'Adele' };
-    deps = {
-      config: {
-        tenants: async () => [T],
-        subscriptions: async () => [
-          { id: 's', tenantId: T, conversationId: 'c', scope: { kind: 'all' }, admin },
-        ],
-        rules: async () => rules,
-        setPaused: async () => undefined,
-        setDigestSent: async () => undefined,
-      },
-      metrics: monitorMetrics(graph.metrics),
-      credential: async () => ({
-        kind: 'app',
-        token: sim.issueGraphToken({ tenantId: T, appId: DEMO_CLIENT_ID, roles: [...ALL_PERMISSIONS] }),
-      }),
-      incidents: new IncidentStore(store),
-      outbox: new Outbox({
-        store,
-        registry: new ConversationRegistry(store),
-        notifier,
-        budget: new SendBudget(),
-        owner: 'test',
-      }),
-      cards,
-    };
+    deps = allMetricsDeps(sim, T, store, graph, now);
   });
   afterEach(() => sqlite.close());
 
