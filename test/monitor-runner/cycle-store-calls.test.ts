@@ -50,6 +50,17 @@ describe('monitor cycle: store calls of a tenant subscribed to every metric (wha
     assert.deepEqual(calls, [`list incidents/${T}/`]);
   });
 
+  it('reports a failing retention step as an error of the cycle, after the cycle did its work', async () => {
+    const report = await runTenantCycle(T, now, {
+      ...deps,
+      retention: async () => {
+        throw new Error('storage unreachable');
+      },
+    });
+    assert.equal(report.fetched, FNS.length);
+    assert.deepEqual(report.errors, ['retention: storage unreachable']);
+  });
+
   it('stores an incident through an eTag-guarded update when a rule starts breaching, and reads it back once', async () => {
     sim.scenarios.start({
       name: 'mail-delivery-drop',
