@@ -2,7 +2,8 @@ import type { SimState } from '../state';
 import { authenticate } from './authorize';
 import { badRequest, graphError, unauthenticated } from './errors';
 import { ODATA_CONTENT_TYPE, type Correlation, type GraphResult } from './result';
-import { serviceActivityCall, type CallMeta } from './service-activity';
+import { graphCall } from './dispatch';
+import type { CallMeta } from './service-activity';
 
 /** Documented JSON batching limit. */
 export const MAX_BATCH = 20;
@@ -108,13 +109,14 @@ export function batchCall(
       };
     } else {
       const query = new URLSearchParams(queryPart);
-      out = serviceActivityCall(state, {
+      out = graphCall(state, {
         method: item.method.toUpperCase(),
         version,
         path,
         query,
         authorization,
         correlation: c,
+        prefer: headerValue(item.headers, 'prefer'),
       });
     }
     statusById.set(item.id.toLowerCase(), out.result.status);
