@@ -21,6 +21,7 @@ export interface BatchItemOutcome {
   id: string;
   status: number;
   path: string;
+  query?: string;
   meta: CallMeta;
 }
 
@@ -49,6 +50,14 @@ function validateItems(body: unknown): BatchItem[] | string {
     items.push(item as BatchItem);
   }
   return items;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
 }
 
 function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
@@ -120,7 +129,8 @@ export function batchCall(
       });
     }
     statusById.set(item.id.toLowerCase(), out.result.status);
-    outcomes.push({ id: item.id, status: out.result.status, path, meta: out.meta });
+    const logged = path.startsWith('/admin/') && queryPart ? safeDecode(queryPart) : undefined;
+    outcomes.push({ id: item.id, status: out.result.status, path, query: logged, meta: out.meta });
     return { id: item.id, status: out.result.status, headers: out.result.headers, body: out.result.body };
   });
   if (state.faults.get().shuffleBatch) responses.reverse();

@@ -27,7 +27,7 @@ export const graphRoute: Route = async (ctx) => {
     await delay(latency);
     sendResult(res, out.result);
     const items = out.items.map((i) =>
-      entry(ctx, 'batch-item', i.status, { ...i.meta, method: 'GET', path: i.path }),
+      entry(ctx, 'batch-item', i.status, { ...i.meta, method: 'GET', path: i.path, query: i.query }),
     );
     return [entry(ctx, 'batch', out.result.status, { note: `${out.items.length} items` }), ...items];
   }
@@ -42,5 +42,9 @@ export const graphRoute: Route = async (ctx) => {
   });
   await delay(latency);
   sendResult(res, result);
-  return [entry(ctx, 'graph', result.status, meta)];
+  const query =
+    rest.startsWith('/admin/') && ctx.query.size
+      ? [...ctx.query].map(([k, v]) => `${k}=${v}`).join('&')
+      : undefined;
+  return [entry(ctx, 'graph', result.status, { ...meta, query })];
 };
