@@ -94,6 +94,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     authorityHost: config.aad.authorityHost,
     store,
     logger,
+    details: () => (alerting ? { delivery: alerting.actions.outbox.stats() } : {}),
   });
   registerTabRoutes(
     server.server,
