@@ -1,6 +1,8 @@
 // Builds the Teams tab pages (web/tab) into dist/tab: one minified script per page, one stylesheet, the HTML.
 // Run by `npm run build` after tsc; prints each file's raw and gzip size (the page weight).
 import { build } from 'esbuild';
+import process from 'node:process';
+import console from 'node:console';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

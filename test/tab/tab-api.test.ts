@@ -9,6 +9,20 @@ const CLIENT_ID = '33333333-4444-4555-8666-777777777777';
 const CLIENT_SECRET = 'tab-test-secret-not-real';
 const DOMAIN = 'pulse.example.com';
 const APP_ID_URI = `api://${DOMAIN}/botid-${BOT_ID}`;
+interface TabMetricJson {
+  value?: number;
+}
+interface Body {
+  error: { code: string; message: string };
+  groups?: { id: string; state: string; reason: string; metrics: TabMetricJson[] }[];
+  botId?: string;
+  range?: string;
+  times: number[];
+  values: (number | null)[];
+  lastWeek: (number | null)[];
+  baseline: (number | null)[];
+}
+
 const OTHER_TENANT = '99999999-8888-4777-8666-555555555555';
 
 describe('Tab API in production mode: Teams SSO tokens checked against a local OpenID issuer', function () {
@@ -63,7 +77,7 @@ describe('Tab API in production mode: Teams SSO tokens checked against a local O
     const res = await fetch(`${h.bot.url}${path}`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
     });
-    return { res, body: (await res.json()) as Record<string, any> };
+    return { res, body: (await res.json()) as Body };
   };
   /** Claims as Entra v2 puts them in a Teams SSO token, signed with the issuer's own key unless told otherwise. */
   const forged = (claims: Record<string, unknown>, key = sharedSigningKey()) => {
@@ -126,9 +140,7 @@ describe('Tab API in production mode: Teams SSO tokens checked against a local O
   it('serves a valid token the service groups Graph lets this user read, and says why for the others', async () => {
     const { res, body } = await get('/api/tab/overview', user());
     assert.equal(res.status, 200);
-    const groups = new Map(
-      (body.groups as { id: string; state: string; reason: string; metrics: any[] }[]).map((g) => [g.id, g]),
-    );
+    const groups = new Map(body.groups!.map((g) => [g.id, g]));
     for (const id of ['exchange', 'teams']) {
       assert.notEqual(groups.get(id)?.state, 'notPermitted', id);
       assert.ok(
@@ -157,9 +169,9 @@ describe('Tab API in production mode: Teams SSO tokens checked against a local O
     assert.equal(body.range, '24h');
     assert.equal(body.times.length, 96);
     assert.equal(body.values.length, 96);
-    assert.ok(body.values.filter((v: number | null) => v !== null).length > 90);
-    assert.ok(body.lastWeek.some((v: number | null) => v !== null));
-    assert.ok(body.baseline.some((v: number | null) => v !== null));
+    assert.ok(body.values.filter((v) => v !== null).length > 90);
+    assert.ok(body.lastWeek.some((v) => v !== null));
+    assert.ok(body.baseline.some((v) => v !== null));
   });
 
   it("refuses a metric of a group Graph denies this user, with Graph's reason", async () => {

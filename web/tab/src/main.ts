@@ -182,7 +182,12 @@ function renderChartCards(o: Overview): void {
       ),
     );
   });
-  for (const [id, c] of charts) if (!seen.has(id)) (c.view?.destroy(), charts.delete(id));
+  for (const [id, c] of charts) {
+    if (seen.has(id)) continue;
+    c.view?.destroy();
+    observer.unobserve(c.card);
+    charts.delete(id);
+  }
   box.replaceChildren(...sections);
 }
 
