@@ -1,4 +1,4 @@
-import { SERVICES } from '../graph/catalog';
+import { SERVICES } from '../domain/catalog';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 

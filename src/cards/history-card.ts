@@ -1,4 +1,4 @@
-import { metricByFn, serviceById } from '../graph/catalog';
+import { metricByFn, serviceById } from '../domain/catalog';
 import { formatAuditEntry, type AuditEntry } from '../monitor/audit';
 import type { Incident } from '../monitor/incident';
 import type { AdaptiveCard } from './card';
