@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { METRICS } from '../../src/graph/catalog';
+import { METRICS } from '../../src/domain/catalog';
 import { GRAPH_APP_ID, GRAPH_PERMISSION_IDS, permissionName } from './graph-permissions';
 import { readRepoJson } from './repo-files';
 

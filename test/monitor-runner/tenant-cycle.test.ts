@@ -6,7 +6,7 @@ import { SendBudget } from '../../src/delivery/send-budget';
 import { createGraphServices } from '../../src/graph/graph-services';
 import { defaultRulesFor } from '../../src/monitor/rules';
 import { IncidentStore } from '../../src/monitor/runner/incident-store';
-import { monitorMetrics } from '../../src/monitor/runner/monitor-metrics';
+import { monitorMetrics } from '../../src/graph/monitor-metrics';
 import { runTenantCycle, type CycleDeps } from '../../src/monitor/runner/tenant-cycle';
 import type { AlertCards, MonitorConfigSource, WatchedConversation } from '../../src/monitor/runner/types';
 import { ALL_PERMISSIONS, DEMO_CLIENT_ID, startSimulator, type Simulator } from '../../src/simulator';

@@ -1,9 +1,9 @@
+import { DAY_MS, WEEK_MS } from '../../domain/time';
 import type { TeamsUser } from '../../auth/identity';
-import { currentBucketStart, intervalMs } from '../../graph/buckets';
-import type { MsRange } from '../../graph/cache';
-import { metricByFn, serviceById } from '../../graph/catalog';
-import type { IntervalMinutes } from '../../graph/catalog-types';
-import type { Series } from '../../graph/series';
+import { currentBucketStart, intervalMs } from '../../domain/buckets';
+import { metricByFn, serviceById } from '../../domain/catalog';
+import type { IntervalMinutes } from '../../domain/catalog-types';
+import type { MsRange, Series } from '../../domain/series';
 import type { Outbox } from '../../delivery/outbox';
 import { transition } from '../alert-state';
 import { evaluationEvent } from '../alert-events';
@@ -24,8 +24,6 @@ import type {
   MonitorMetrics,
   WatchedConversation,
 } from './types';
-
-const WEEK_MS = 7 * 24 * 3_600_000;
 
 export interface CycleDeps {
   config: MonitorConfigSource;
@@ -214,8 +212,6 @@ export function evaluationWindows(now: number, interval: IntervalMinutes, window
   const start = end - Math.ceil((windowMinutes * 60_000) / intervalMs(interval)) * intervalMs(interval);
   return [0, 1, 2, 3, 4].map((k) => ({ start: start - k * WEEK_MS, end: end - k * WEEK_MS }));
 }
-
-const DAY_MS = 24 * 3_600_000;
 
 /**
  * Where the tenant's history day begins, after UTC midnight (a whole number of buckets, from a hash of the tenant
