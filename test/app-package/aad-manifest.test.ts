@@ -84,7 +84,7 @@ describe('aad.manifest.json (the SSO Entra app)', () => {
     assert.equal(aad.appId, '${{AAD_APP_CLIENT_ID}}');
     assert.equal(aad.signInAudience, 'AzureADMyOrg');
     assert.equal(aad.accessTokenAcceptedVersion, 2);
-    assert.deepEqual(aad.identifierUris, ['api://botid-${{BOT_ID}}']);
+    assert.deepEqual(aad.identifierUris, ['api://${{BOT_DOMAIN}}/botid-${{BOT_ID}}']);
     assert.deepEqual(aad.replyUrlsWithType, [{ url: 'https://${{BOT_DOMAIN}}/auth-end.html', type: 'Web' }]);
   });
 });
