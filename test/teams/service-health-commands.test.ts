@@ -80,6 +80,12 @@ describe("Microsoft's service health in chat (bot + simulated tenant)", function
       assert.match(t, /Current status: A recent configuration change/);
       assert.doesNotMatch(t, /<p>/, 'HTML is reduced to text');
       assert.match(t, new RegExp(`admin\\.microsoft\\.com/#/servicehealth/:/alerts/${issueId}`));
+      assert.match(t, /Your telemetry/);
+      assert.match(
+        t,
+        /🔴 \*\*Mail delivery\*\* \(Exchange Online\)/,
+        "the tenant's matching telemetry is on the card",
+      );
     });
 
     it('incident with an unknown id answers clearly (Graph said 404)', async () => {

@@ -1,4 +1,7 @@
+import { telemetryLines } from '../../cards/health-correlation';
 import { buildIncidentCard } from '../../cards/incident-card';
+import { groupsOfHealthService } from '../../graph/catalog';
+import { MetricsApiError } from '../../graph/errors';
 import { buildIncidentsCard } from '../../cards/incidents-card';
 import { buildMessagesCard } from '../../cards/messages-card';
 import { buildNoticeCard } from '../../cards/notice-card';
@@ -52,7 +55,30 @@ export async function handleIncident(
       }),
     };
   }
-  return { card: buildIncidentCard({ detail, now: ctx.now, timeZone: ctx.timeZone }) };
+  const telemetry = await correlatedTelemetry(detail.issue.service, ctx, services);
+  return { card: buildIncidentCard({ detail, now: ctx.now, timeZone: ctx.timeZone, telemetry }) };
+}
+
+/**
+ * The tenant's telemetry for the service groups the issue's service maps to (the catalog's mapping), for the issue
+ * card; nothing when the service has no telemetry or the user may read none of it.
+ */
+async function correlatedTelemetry(
+  service: string,
+  ctx: CommandContext,
+  services: CommandServices,
+): Promise<string[]> {
+  const groups = groupsOfHealthService(service);
+  if (!groups.length) return [];
+  try {
+    const view = await services.metrics.status(groups.length === 1 ? groups[0] : undefined, {
+      correlationId: ctx.correlationId,
+    });
+    return telemetryLines(view.report, groups);
+  } catch (err) {
+    if (err instanceof MetricsApiError) return [];
+    throw err;
+  }
 }
 
 /** `messages [service]`: recent Message center posts, major changes with act-by dates first. */
