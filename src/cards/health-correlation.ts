@@ -1,6 +1,6 @@
-import { serviceById } from '../graph/catalog';
-import type { ServiceGroup } from '../graph/catalog-types';
-import type { StatusReport } from '../graph/metrics-service';
+import { serviceById } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
+import type { StatusReport } from '../graph/metrics-reader';
 import { statusGroups } from './status-rows';
 
 /** Degraded metrics named on an issue card at most. */

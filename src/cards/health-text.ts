@@ -1,5 +1,5 @@
-import { groupsOfHealthService } from '../graph/catalog';
-import type { ServiceGroup } from '../graph/catalog-types';
+import { groupsOfHealthService } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
 import { isImpacting, statusLabel } from '../service-health/statuses';
 import type { HealthIssue, ServiceMessage } from '../service-health/types';
 

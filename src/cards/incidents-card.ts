@@ -1,4 +1,4 @@
-import type { ServiceGroup } from '../graph/catalog-types';
+import type { ServiceGroup } from '../domain/catalog-types';
 import type { HealthView } from '../service-health/reader';
 import type { HealthIssue } from '../service-health/types';
 import type { AdaptiveCard } from './card';

@@ -1,4 +1,4 @@
-import type { ServiceGroup } from '../graph/catalog-types';
+import type { ServiceGroup } from '../domain/catalog-types';
 import type { MessagesView } from '../service-health/reader';
 import type { ServiceMessage } from '../service-health/types';
 import type { AdaptiveCard } from './card';

@@ -1,5 +1,5 @@
-import { groupsOfHealthService, SERVICES, serviceById } from '../graph/catalog';
-import type { ServiceGroup } from '../graph/catalog-types';
+import { groupsOfHealthService, SERVICES, serviceById } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
 import type { HealthView } from '../service-health/reader';
 import { statusLabel, statusSeverity } from '../service-health/statuses';
 import { imBackAction } from './card';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { METRICS, SERVICE_HEALTH_PERMISSIONS } from '../../src/graph/catalog';
+import { METRICS, SERVICE_HEALTH_PERMISSIONS } from '../../src/domain/catalog';
 import { GRAPH_APP_ID, GRAPH_PERMISSION_IDS, permissionName } from './graph-permissions';
 import { readRepoJson } from './repo-files';
 

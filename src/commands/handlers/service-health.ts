@@ -1,6 +1,6 @@
 import { telemetryLines } from '../../cards/health-correlation';
 import { buildIncidentCard } from '../../cards/incident-card';
-import { groupsOfHealthService } from '../../graph/catalog';
+import { groupsOfHealthService } from '../../domain/catalog';
 import { MetricsApiError } from '../../graph/errors';
 import { buildIncidentsCard } from '../../cards/incidents-card';
 import { buildMessagesCard } from '../../cards/messages-card';

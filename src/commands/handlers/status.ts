@@ -1,10 +1,10 @@
 import { buildBoardCard } from '../../cards/board-card';
 import type { AdaptiveCard } from '../../cards/card';
 import { buildStatusCard } from '../../cards/status-card';
-import type { ServiceGroup } from '../../graph/catalog-types';
+import type { ServiceGroup } from '../../domain/catalog-types';
 import { statusHealthSection } from '../../cards/status-health';
 import { MetricsApiError } from '../../graph/errors';
-import type { StatusReport } from '../../graph/metrics-service';
+import type { StatusReport } from '../../graph/metrics-reader';
 import type { HealthView } from '../../service-health/reader';
 import type { CommandContext, Reply } from '../reply';
 import type { CommandServices } from '../services';

@@ -1,5 +1,5 @@
 import { fail, ok, type ParseResult } from '../command-types';
-import { matchService } from '../service-match';
+import { matchService } from '../../domain/service-match';
 import { argumentTokens } from '../tokens';
 
 const FILLERS = new Set(['for', 'of', 'in', 'on', 'the', 'all', 'services', 'service', 'every', 'open']);
