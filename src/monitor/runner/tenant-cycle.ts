@@ -1,6 +1,7 @@
 import { fnv1a } from '../../domain/fnv1a';
 import { DAY_MS, WEEK_MS } from '../../domain/time';
 import type { TeamsUser } from '../../auth/identity';
+import type { MonitorCredential } from '../../auth/monitor-identity';
 import { currentBucketStart, intervalMs } from '../../domain/buckets';
 import { metricByFn, serviceById } from '../../domain/catalog';
 import type { IntervalMinutes } from '../../domain/catalog-types';
@@ -82,7 +83,7 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
   let anyToken: (() => Promise<string>) | undefined;
   const fnsByToken = new Map<string, string[]>();
   for (const [permission, fns] of byPermission(rules)) {
-    const credential = await deps.credential(tenantId, permission, admins);
+    const credential = await pickCredential(tenantId, permission, admins, deps, report);
     const covering = subs.filter((s) => fnsInScope(s.scope).some((fn) => fns.includes(fn)));
     if (credential.kind === 'none') {
       report.paused += await pause(covering, credential.reason, credential.admins, now, deps);
@@ -260,6 +261,31 @@ function uniqueAdmins(subs: readonly WatchedConversation[]): TeamsUser[] {
   const seen = new Map<string, TeamsUser>();
   for (const s of subs) seen.set(`${s.admin.tenantId}|${s.admin.oid}`, s.admin);
   return [...seen.values()];
+}
+
+/**
+ * `deps.credential`, never throwing: an identity source that fails (store, network) counts as no identity, so the
+ * subscriptions pause with a card naming why instead of the tenant silently losing its cycle; it is asked again at
+ * the next cycle.
+ */
+async function pickCredential(
+  tenantId: string,
+  permission: string,
+  admins: TeamsUser[],
+  deps: CycleDeps,
+  report: CycleReport,
+): Promise<MonitorCredential> {
+  try {
+    return await deps.credential(tenantId, permission, admins);
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    report.errors.push(`credential ${permission}: ${why}`);
+    return {
+      kind: 'none',
+      reason: `could not pick an identity (${why}); tried again at every cycle`,
+      admins,
+    };
+  }
 }
 
 async function pause(
