@@ -91,6 +91,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     authorityHost: config.aad.authorityHost,
     store,
     logger,
+    details: () => (alerting ? { delivery: alerting.actions.outbox.stats() } : {}),
   });
   const url = await server.listen(config.port, config.host);
   logger.info(

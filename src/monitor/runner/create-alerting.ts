@@ -49,6 +49,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
     budget: new SendBudget(),
     owner: deps.owner,
     now: deps.now,
+    logger: deps.logger,
   });
   const monitor = new Monitor({
     cycle: {

@@ -87,6 +87,7 @@ export class Monitor {
     clearTimeout(this.timer);
     clearInterval(this.drainTimer);
     await this.chain;
+    await this.o.outbox.settle();
   }
 
   private schedule(): void {
