@@ -79,6 +79,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
         leases,
         logger,
         cycleMs: config.monitorCycleMs,
+        allowedTenants: config.allowedTenants,
         owner: instanceId,
         now,
         fastBuckets: config.demo,

@@ -27,6 +27,8 @@ export interface AlertingDeps {
   leases: PartitionLeases;
   logger: Logger;
   cycleMs: number;
+  /** `ALLOWED_TENANTS` (lower case); empty admits every tenant (demo mode). */
+  allowedTenants?: readonly string[];
   /** This instance, as the owner of outbox claims. */
   owner: string;
   now?: () => number;
@@ -75,6 +77,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
     logger: deps.logger,
     cycleMs: deps.cycleMs,
     now: deps.now,
+    tenantAllowed: (t) => !deps.allowedTenants?.length || deps.allowedTenants.includes(t.toLowerCase()),
   });
   return { monitor, actions: { incidents, stores, charts, outbox, render: renderGroup } };
 }
