@@ -12,6 +12,9 @@ import type { KeyValueStore } from './store/store';
 import { createBot, type Bot } from './teams/bot';
 import { createIdentity } from './auth/create-identity';
 import { createGraphServices } from './graph/graph-services';
+import { IncidentReader } from './alerts/incident-reader';
+import { registerTabRoutes } from './tab/tab-routes';
+import { tabRouteDeps } from './tab/tab-setup';
 
 export interface RunningBot {
   url: string;
@@ -94,6 +97,10 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     logger,
     details: () => (alerting ? { delivery: alerting.actions.outbox.stats() } : {}),
   });
+  registerTabRoutes(
+    server.server,
+    tabRouteDeps({ config, graph, identity, incidents: new IncidentReader(store), logger, now: options.now }),
+  );
   const url = await server.listen(config.port, config.host);
   logger.info(
     { url, demo: config.demo, store: config.storePath, auth: !config.demo },
