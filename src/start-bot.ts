@@ -12,6 +12,7 @@ import type { KeyValueStore } from './store/store';
 import { createBot, type Bot } from './teams/bot';
 import { createIdentity } from './auth/create-identity';
 import { createGraphServices } from './graph/graph-services';
+import { monitorMetrics } from './graph/monitor-metrics';
 import { IncidentReader } from './alerts/incident-reader';
 import { registerTabRoutes } from './tab/tab-routes';
 import { tabRouteDeps } from './tab/tab-setup';
@@ -77,7 +78,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
         store,
         registry,
         notifier: new ProactiveNotifier(adapter, config.bot.id ?? ''),
-        graph,
+        metrics: monitorMetrics(graph.metrics),
         identity: monitorIdentity,
         leases,
         logger,

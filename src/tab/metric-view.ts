@@ -1,6 +1,6 @@
 import { seasonalBaseline } from '../monitor/baseline';
-import type { MetricDef } from '../graph/catalog-types';
-import type { Series } from '../graph/series';
+import type { MetricDef } from '../domain/catalog-types';
+import type { Series } from '../domain/series';
 import type { StaleNote } from '../graph/stale-note';
 import { TAB_RANGES, type TabRange } from './ranges';
 

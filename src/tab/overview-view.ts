@@ -1,8 +1,8 @@
 import { statusGroups, type StatusRow } from '../cards/status-rows';
 import { formatValue } from '../cards/format';
 import type { MetricStateKind } from '../cards/metric-state';
-import { metricByFn } from '../graph/catalog';
-import type { ServiceGroup } from '../graph/catalog-types';
+import { metricByFn } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
 import type { StatusView } from '../graph/user-metrics';
 import type { Incident } from '../monitor/incident';
 

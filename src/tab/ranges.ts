@@ -1,5 +1,5 @@
-import { currentBucketStart } from '../graph/buckets';
-import type { IntervalMinutes } from '../graph/catalog-types';
+import { currentBucketStart } from '../domain/buckets';
+import type { IntervalMinutes } from '../domain/catalog-types';
 
 /** The time ranges the tab offers, each with the bucket size that keeps a chart readable (24 to 1,440 points). */
 export const TAB_RANGES = {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncidentReader } from '../alerts/incident-reader';
 import { SignInNeededError } from '../auth/delegated-tokens';
-import { metricById, serviceById } from '../graph/catalog';
-import type { ServiceGroup } from '../graph/catalog-types';
+import { metricById, serviceById } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
 import { MetricsApiError, ThrottledError } from '../graph/errors';
 import type { GraphServices } from '../graph/graph-services';
 import { UserMetrics } from '../graph/user-metrics';
-import { WindowError } from '../graph/window';
+import { WindowError } from '../domain/window';
 import type { Logger } from '../log/logger';
 import { historyStart, metricView } from './metric-view';
 import { overviewView, type TabFilter } from './overview-view';

@@ -4,7 +4,7 @@ import type { ConversationRegistry } from '../../conversations/registry';
 import type { Notifier } from '../../delivery/notifier';
 import { Outbox } from '../../delivery/outbox';
 import { SendBudget } from '../../delivery/send-budget';
-import type { GraphServices } from '../../graph/graph-services';
+import type { MonitorMetrics } from '../../graph/metrics-reader';
 import type { Logger } from '../../log/logger';
 import type { PartitionLeases } from '../../store/partitions/partition-leases';
 import type { KeyValueStore } from '../../store/store';
@@ -15,13 +15,13 @@ import { configFromStores } from './config-from-stores';
 import { IncidentStore } from './incident-store';
 import { Monitor } from './monitor';
 import { dailyRetention } from './retention';
-import { monitorMetrics } from './monitor-metrics';
 
 export interface AlertingDeps {
   store: KeyValueStore;
   registry: ConversationRegistry;
   notifier: Notifier;
-  graph: GraphServices;
+  /** Telemetry for the monitor (the shared Graph service with the monitor's retry budget). */
+  metrics: MonitorMetrics;
   /** Absent when no Entra app is configured: every subscription is then paused with a card saying so. */
   identity?: MonitorIdentity;
   leases: PartitionLeases;
@@ -56,7 +56,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
   const monitor = new Monitor({
     cycle: {
       config: configFromStores(stores),
-      metrics: monitorMetrics(deps.graph.metrics),
+      metrics: deps.metrics,
       credential: (tenantId, permission, admins) =>
         deps.identity
           ? deps.identity.credential(tenantId, permission, admins)

@@ -74,6 +74,7 @@ export class Monitor {
     const queue = [...tenants];
     const worker = async () => {
       for (let t = queue.shift(); t !== undefined; t = queue.shift()) {
+        if (this.stopped) return; // stopping: the tenants left are polled by whoever owns them next
         if (!this.o.leases.owns(t)) continue; // moved to another instance since the cycle began
         this.polled.add(t);
         try {
@@ -88,6 +89,10 @@ export class Monitor {
     return reports;
   }
 
+  /**
+   * Stops the timers, lets the tenants being polled finish (the rest of a running cycle is skipped), then settles the
+   * outbox: the send in flight finishes, the cards not yet started stay pending for the next owner.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.unwatch?.();
