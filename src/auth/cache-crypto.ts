@@ -18,7 +18,7 @@ export function newCacheKey(): string {
 const TAG_BYTES = 16;
 const IV_BYTES = 12;
 
-/** AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>` (base64url). `context` is bound as associated data (the partition). */
+/** AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>` (base64url). `context` is bound as associated data (the token-cache scope). */
 export function encrypt(key: Buffer, plaintext: string, context: string): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
