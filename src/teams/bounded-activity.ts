@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { boundedText } from '../commands/tokens';
+import { boundedText } from '../commands/text-tokens';
 
 /**
  * Cuts the message text and every entity's text to the command length limit (plus one character) at the start of

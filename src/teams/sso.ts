@@ -6,7 +6,7 @@ import { msalConfiguration } from '../auth/msal-clients';
 import type { EncryptedCachePlugin } from '../auth/encrypted-cache-plugin';
 import { COMMAND_WORDS, commandSpec } from '../commands/grammar';
 import { stripMentions } from '../commands/mention';
-import { MAX_RAW_CHARS } from '../commands/tokens';
+import { MAX_RAW_CHARS } from '../commands/text-tokens';
 import type { Config } from '../config/config';
 
 export const SSO_SETTING = 'graph';
