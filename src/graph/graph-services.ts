@@ -1,6 +1,5 @@
 import { AccessGate } from './access-gate';
 import { RequestBudget } from './budget';
-import { callerTokenProvider } from './caller';
 import { GraphMetricsClient } from './client';
 import { MetricsService } from './metrics-service';
 import { StatusMemo } from './user-metrics';
@@ -15,7 +14,7 @@ export interface GraphServices {
 
 export function createGraphServices(baseUrl: string, now: () => number = Date.now): GraphServices {
   const budget = new RequestBudget({ now });
-  const client = new GraphMetricsClient({ baseUrl, tokenProvider: callerTokenProvider, budget });
+  const client = new GraphMetricsClient({ baseUrl, budget });
   return {
     client,
     metrics: new MetricsService({ client, budget, now }),

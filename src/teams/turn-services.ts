@@ -38,9 +38,7 @@ export function commandServicesOf(
     metrics: new UserMetrics(
       graph.metrics,
       graph.gate,
-      user.tenantId,
-      user.oid,
-      token,
+      { tenantId: user.tenantId, userId: user.oid, token },
       Date.now,
       graph.statusMemo,
     ),
