@@ -3,6 +3,7 @@ import type { Identity, TeamsUser } from '../auth/identity';
 import type { CommandServices } from '../commands/services';
 import type { AlertStores } from '../alerts/alert-stores';
 import type { GraphServices } from '../graph/graph-services';
+import { UserServiceHealth } from '../graph/service-health/user-health';
 import { UserMetrics } from '../graph/user-metrics';
 import { tenantOf } from './turn-info';
 
@@ -26,6 +27,7 @@ export function commandServicesOf(
   const { identity, graph } = deps;
   const user = teamsUserOf(ctx);
   const token = () => identity.graphToken(user);
+  const caller = { tenantId: user.tenantId, userId: user.oid, token };
   return {
     signInMode: identity.mode,
     graphToken: token,
@@ -33,14 +35,10 @@ export function commandServicesOf(
       await extraSignOut?.();
       await identity.signOut(user);
       graph.gate.forget(user.tenantId, user.oid);
+      graph.health.access.forget(user.tenantId, user.oid);
     },
     alerts: deps.alerts,
-    metrics: new UserMetrics(
-      graph.metrics,
-      graph.gate,
-      { tenantId: user.tenantId, userId: user.oid, token },
-      Date.now,
-      graph.statusMemo,
-    ),
+    metrics: new UserMetrics(graph.metrics, graph.gate, caller, Date.now, graph.statusMemo),
+    health: new UserServiceHealth(graph.health, caller),
   };
 }
