@@ -26,11 +26,12 @@ function table(rows: StatusRow[], withTrend: boolean): object {
     columns.push({ width: 3 });
     header.push('Trend');
   }
+  // The first row is the header by default; the property is spelt firstRowAsHeader in the schema and
+  // firstRowAsHeaders in the JavaScript renderer, so the card leaves it to the default rather than pick one.
   return {
     type: 'Table',
     spacing: 'Small',
     showGridLines: false,
-    firstRowAsHeader: true,
     columns,
     rows: [
       { type: 'TableRow', cells: header.map((h) => cell(h, { wrap: true })) },
