@@ -8,7 +8,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** In order; `scale` runs only where it exists. */
-const BENCHMARKS = ['graph-status', 'bot-status-rps', 'store-latency', 'monitor-cycle', 'scale'];
+const BENCHMARKS = [
+  'graph-status',
+  'bot-status-rps',
+  'store-latency',
+  'delivery-window',
+  'monitor-cycle',
+  'scale',
+];
 
 function run(name: string, extra: readonly string[]): Promise<number> {
   return new Promise((resolve, reject) => {

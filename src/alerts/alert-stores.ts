@@ -1,3 +1,4 @@
+import { DeadLetterLog } from '../delivery/dead-letters';
 import type { KeyValueStore } from '../store/store';
 import { AuditLog } from './audit-log';
 import { IncidentReader } from './incident-reader';
@@ -10,6 +11,8 @@ export interface AlertStores {
   rules: RuleStore;
   audit: AuditLog;
   incidents: IncidentReader;
+  /** Alert cards the outbox gave up delivering. */
+  deadLetters: DeadLetterLog;
 }
 
 /** The alert stores over one key-value store (the bot's SQLite or Azure Blob store). */
@@ -19,5 +22,6 @@ export function createAlertStores(store: KeyValueStore): AlertStores {
     rules: new RuleStore(store),
     audit: new AuditLog(store),
     incidents: new IncidentReader(store),
+    deadLetters: new DeadLetterLog(store),
   };
 }

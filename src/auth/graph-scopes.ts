@@ -1,11 +1,14 @@
-import { SERVICES } from '../graph/catalog';
+import { SERVICE_HEALTH_PERMISSIONS, SERVICES } from '../domain/catalog';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 
-/** Every delegated Graph permission the catalog needs, as full scope URIs, for on-behalf-of and SSO consent. */
-export const GRAPH_DELEGATED_SCOPES: readonly string[] = [...new Set(SERVICES.map((s) => s.permission))].map(
-  (p) => `${GRAPH_RESOURCE}/${p}`,
-);
+/**
+ * Every delegated Graph permission the catalog needs (telemetry per service group, then service health and
+ * Message center), as full scope URIs, for on-behalf-of and SSO consent.
+ */
+export const GRAPH_DELEGATED_SCOPES: readonly string[] = [
+  ...new Set([...SERVICES.map((s) => s.permission), ...Object.values(SERVICE_HEALTH_PERMISSIONS)]),
+].map((p) => `${GRAPH_RESOURCE}/${p}`);
 
 /** App-only requests ask for everything the admin granted to the application. */
 export const GRAPH_APP_SCOPES: readonly string[] = [`${GRAPH_RESOURCE}/.default`];

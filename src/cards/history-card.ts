@@ -1,4 +1,5 @@
-import { metricByFn, serviceById } from '../graph/catalog';
+import type { DeadLetter } from '../delivery/dead-letters';
+import { metricByFn, serviceById } from '../domain/catalog';
 import { formatAuditEntry, type AuditEntry } from '../monitor/audit';
 import type { Incident } from '../monitor/incident';
 import type { AdaptiveCard } from './card';
@@ -11,6 +12,8 @@ export interface AlertsView {
   incidents: readonly Incident[];
   now: Date;
   timeZone: string;
+  /** Alert cards of the tenant the bot gave up delivering (in the span; for `alerts` the last 24 hours). */
+  undelivered?: readonly DeadLetter[];
 }
 
 export interface HistoryView extends AlertsView {
@@ -35,6 +38,7 @@ export function buildAlertsCard(view: AlertsView): AdaptiveCard {
   return fittedCard(
     [
       titleBlock(n ? `Open alerts (${n})` : 'No open alerts'),
+      ...undeliveredBlock(view, 'in the last 24 hours'),
       ...(n ? [] : [text('✅ Nothing is firing in your tenant right now.', { spacing: 'Small' })]),
     ],
     view.incidents.map((i) => incidentItem(i, view)),
@@ -57,12 +61,29 @@ export function buildHistoryCard(view: HistoryView): AdaptiveCard {
           `change${view.audit.length === 1 ? '' : 's'} or action${view.audit.length === 1 ? '' : 's'}.`,
         { spacing: 'Small' },
       ),
+      ...undeliveredBlock(view, `in the last ${view.label}`),
     ],
     [...incidents, ...(changes.length ? [...changesHead, ...changes] : [])],
     [],
     commandButtons(['alerts', 'rules', 'history 30d']),
     (left) => `and ${left} more lines (try a shorter span, e.g. \`history 24h\`)`,
   );
+}
+
+/** A warning that alert cards could not be delivered: how many, the latest and why; nothing when none. */
+function undeliveredBlock(view: AlertsView, span: string): object[] {
+  const letters = view.undelivered ?? [];
+  if (letters.length === 0) return [];
+  const [latest] = letters;
+  const many = letters.length > 1;
+  return [
+    text(
+      `⚠️ ${letters.length} alert card${many ? 's' : ''} could not be delivered ${span} (latest at ` +
+        `${formatLocalTime(latest.deadAt, view.now, view.timeZone)}: ${latest.reason}). ` +
+        `The next change of ${many ? 'each of these alerts' : 'this alert'} is sent again.`,
+      { color: 'Attention', spacing: 'Small' },
+    ),
+  ];
 }
 
 function incidentItem(i: Incident, view: AlertsView): object[] {

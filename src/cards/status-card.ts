@@ -1,8 +1,8 @@
-import { serviceById } from '../graph/catalog';
-import type { ServiceGroup } from '../graph/catalog-types';
-import type { StatusReport } from '../graph/metrics-service';
-import type { SeriesPoint } from '../graph/series';
-import type { StaleNote } from '../graph/stale-note';
+import { serviceById } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
+import type { StatusReport } from '../graph/metrics-reader';
+import type { SeriesPoint } from '../domain/series';
+import type { StaleNote } from '../graph/metrics-reader';
 import type { AdaptiveCard } from './card';
 import { cardBytes, executeAction, MAX_CARD_BYTES, newCard, text } from './card-kit';
 import { downsample } from './downsample';

@@ -1,5 +1,5 @@
 import type { AlertCommand } from '../alerts/alert-command';
-import type { IntervalMinutes, ServiceGroup } from '../graph/catalog-types';
+import type { IntervalMinutes, ServiceGroup } from '../domain/catalog-types';
 
 /** A command the bot can act on, fully resolved: services are catalog ids, windows are aligned and valid. */
 export type Command =

@@ -13,8 +13,8 @@ import { parseShow } from './parsers/show';
 import { parseSubscribe } from './parsers/subscribe';
 import { parseUnwatch } from './parsers/unwatch';
 import { parseWatch } from './parsers/watch';
-import { exactService, serviceWord } from './service-match';
-import { closestWord } from './fuzzy';
+import { exactService, serviceWord } from '../domain/service-match';
+import { closestWord } from '../domain/fuzzy';
 import { MAX_COMMAND_CHARS, MAX_RAW_CHARS, normaliseText } from './tokens';
 import { resolveTimeZone } from './zoned-time';
 

@@ -2,7 +2,7 @@ import { SignInNeededError } from '../auth/delegated-tokens';
 import { buildErrorCard } from '../cards/error-card';
 import { buildNoticeCard } from '../cards/notice-card';
 import { MetricsApiError } from '../graph/errors';
-import { WindowError } from '../graph/window';
+import { WindowError } from '../domain/window';
 import type { Command, ParseError } from './command-types';
 import { handleDigest, handleQuiet } from './handlers/alert-settings';
 import { handleAlerts, handleHistory } from './handlers/alerts';

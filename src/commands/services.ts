@@ -1,5 +1,5 @@
 import type { AlertStores } from '../alerts/alert-stores';
-import type { UserMetrics } from '../graph/user-metrics';
+import type { UserMetricsReader } from '../graph/metrics-reader';
 
 /** What command handlers may ask of the outside world for the current user, without knowing how it is done. */
 export interface CommandServices {
@@ -10,7 +10,7 @@ export interface CommandServices {
   /** Forgets the user's tokens. */
   signOut(): Promise<void>;
   /** Telemetry of the user's tenant, read with the user's own token. */
-  metrics: UserMetrics;
+  metrics: UserMetricsReader;
   /** Alert subscriptions, rules, audit log and incidents; alerting commands say alerts are off without them. */
   alerts?: AlertStores;
 }

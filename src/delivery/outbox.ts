@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationRegistry } from '../conversations/registry';
-import { claim } from '../store/claim';
+import type { Logger } from '../log/logger';
+import { claim, releaseClaim, renewClaim } from '../store/claim';
 import type { KeyValueStore, StoreItem } from '../store/store';
 import { updateWithRetry } from '../store/update-with-retry';
+import { DeadLetterLog, type DeadLetter } from './dead-letters';
 import { DeliveryError, type Notifier } from './notifier';
-import { retryDelayMs } from './retry-delay';
+import { DELIVERY_RETRY, retriesExhausted, retryDelayMs, type RetryBounds } from './retry-delay';
 import type { SendBudget } from './send-budget';
 
 /** One card to deliver: persisted before it is sent, kept after with the activity id it was posted as. */
@@ -16,9 +18,12 @@ export interface OutboxItem {
   cardKey: string;
   card: object;
   createdAt: number;
-  status: 'pending' | 'sent' | 'dropped';
+  /** `dead`: given up after its retry bounds or a non-retryable answer (see `DeadLetter`). */
+  status: 'pending' | 'sent' | 'dropped' | 'dead';
   attempts: number;
   nextAttemptAt: number;
+  /** When its first send failed: the age bound of its retries counts from here. */
+  firstFailedAt?: number;
   activityId?: string;
   sentAt?: number;
   lastError?: string;
@@ -30,6 +35,8 @@ export interface DrainReport {
   deferred: number;
   dropped: number;
   superseded: number;
+  /** Given up this drain: recorded as dead letters. */
+  dead: number;
 }
 
 export interface OutboxDeps {
@@ -37,39 +44,80 @@ export interface OutboxDeps {
   registry: ConversationRegistry;
   notifier: Notifier;
   budget: SendBudget;
-  /** This process, as the owner of claims (several instances may drain the same store). */
+  /** This process: each send attempt claims its item as `<owner>/<attempt id>`. */
   owner: string;
   now?: () => number;
   /** How long a claim protects an item being sent; another owner may take over after it. */
   claimTtlMs?: number;
   random?: () => number;
+  /** Retry bounds (default `DELIVERY_RETRY`: 12 attempts or 1 hour). */
+  retry?: RetryBounds;
+  /** Waits between the in-line tries to record a posted card's activity id (default 50, 250, 1,000 ms). */
+  recordRetryMs?: readonly number[];
+  logger?: Logger;
+}
+
+/** What delivery looks like in this process, for `/readyz`. */
+export interface OutboxStats {
+  /** Cards given up since this process started. */
+  deadLetters: number;
+  /** Posted cards whose activity id is held in memory because the store refused it so far. */
+  unrecorded: number;
+}
+
+/** A posted card's message, as stored under `cardrefs/`: `itemId` is the outbox item that posted it. */
+interface CardRef {
+  activityId: string;
+  itemId?: string;
+}
+
+interface Unrecorded {
+  ref: CardRef;
+  item: OutboxItem;
+  claimKey: string;
+  attempt: string;
 }
 
 const pad = (n: number) => String(n).padStart(15, '0');
 const itemKey = (i: Pick<OutboxItem, 'tenantId' | 'conversationId' | 'createdAt' | 'id'>) =>
   `outbox/${i.tenantId.toLowerCase()}/${encodeURIComponent(i.conversationId)}/${pad(i.createdAt)}-${i.id}`;
-/** Finished (sent or dropped) items move here, so a drain lists only what is still to send. */
+/** Finished (sent, dropped or dead) items move here, so a drain lists only what is still to send. */
 const doneKey = (i: Pick<OutboxItem, 'tenantId' | 'conversationId' | 'createdAt' | 'id'>) =>
   `outbox-done/${itemKey(i).slice('outbox/'.length)}`;
 const cardRefKey = (tenantId: string, conversationId: string, cardKey: string) =>
   `cardrefs/${tenantId.toLowerCase()}/${encodeURIComponent(conversationId)}/${encodeURIComponent(cardKey)}`;
+const claimKeyOf = (i: OutboxItem) => `claims/${itemKey(i)}`;
 
 /**
- * Delivery that loses nothing: an alert card is persisted before it is sent and marked sent with the activity id it
- * was posted as, so a later state change updates the same message. After a crash or restart, pending items are sent
- * (once: each send is claimed with an eTag-guarded write first) and sent ones are not repeated. Sends respect the
- * per-conversation and per-tenant budget; 429/412/502/504 are retried with Retry-After or backoff; a conversation
- * that answers 403/404 is marked inactive and its items dropped instead of retried forever. Of several pending cards
- * with the same key in one conversation only the newest is sent (each is a full card). A finished item moves from
- * `outbox/` to `outbox-done/`, so each drain (every few seconds, on every instance) lists only what is pending
- * instead of every card ever sent; changes to an item are eTag-guarded and apply only while it is still pending,
- * so an instance working from a stale listing can never put a sent card back in the queue.
+ * Delivery that loses nothing and repeats nothing:
+ * - a card is persisted before it is sent; one drain runs at a time per process (a drain asked for meanwhile runs
+ *   once after it), and each send attempt claims its item with an eTag-guarded write, so neither two drains of one
+ *   process nor several instances send it twice;
+ * - the activity id Teams returns is written first (`cardrefs/`), retried in line, and while the store refuses it
+ *   held in memory with the claim renewed, so a later card updates that message and the post is never repeated.
+ *   The one window left is a crash between Teams accepting the post and that first write (see docs/alerts.md);
+ * - retryable failures (429, 412, 408, 5xx, network) wait for the later of Retry-After and an exponential backoff,
+ *   up to `retry` bounds; then, or on a non-retryable answer, the card becomes a dead letter: logged, counted in
+ *   `stats()`, kept under `deadletters/` for `alerts`/`history`. A conversation that answers 403/404 is marked
+ *   inactive and its items dropped;
+ * - of several pending cards with the same key in one conversation only the newest is sent (each is a full card);
+ * - a finished item moves from `outbox/` to `outbox-done/`, so a drain lists only what is pending; changes to an item
+ *   are eTag-guarded and apply only while it is still pending, so a stale listing never puts a sent card back.
  */
 export class Outbox {
   private readonly now: () => number;
+  private readonly letters: DeadLetterLog;
+  /** Posted cards whose id is not stored yet, by `cardrefs/` key. */
+  private readonly unrecorded = new Map<string, Unrecorded>();
+  private running?: Promise<DrainReport>;
+  private queued?: Promise<DrainReport>;
+  private deadCount = 0;
+  /** Set by `settle`: drains stop before their next item. */
+  private closing = false;
 
   constructor(private readonly deps: OutboxDeps) {
     this.now = deps.now ?? Date.now;
+    this.letters = new DeadLetterLog(deps.store);
   }
 
   /** Persists a card to deliver; `notBefore` holds it (quiet hours) until then. */
@@ -102,15 +150,60 @@ export class Outbox {
       .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   }
 
-  /** The activity id a card key was posted as in a conversation, if it was. */
+  /** The activity id a card key was posted as in a conversation, if it was (held in memory until stored). */
   async activityIdOf(tenantId: string, conversationId: string, cardKey: string): Promise<string | undefined> {
-    const key = cardRefKey(tenantId, conversationId, cardKey);
-    return (await this.deps.store.read([key]))[key]?.activityId as string | undefined;
+    return (await this.cardRef(cardRefKey(tenantId, conversationId, cardKey)))?.activityId;
   }
 
-  /** Sends what is due, in order, within the budget. Safe to call concurrently from several instances. */
-  async drain(filter: (tenantId: string) => boolean = () => true): Promise<DrainReport> {
-    const report: DrainReport = { posted: 0, updated: 0, deferred: 0, dropped: 0, superseded: 0 };
+  /** The tenant's cards given up at or after `since` (epoch ms), newest first. */
+  deadLetters(tenantId: string, since: number): Promise<DeadLetter[]> {
+    return this.letters.recent(tenantId, since);
+  }
+
+  stats(): OutboxStats {
+    return { deadLetters: this.deadCount, unrecorded: this.unrecorded.size };
+  }
+
+  /**
+   * Sends what is due, in order, within the budget. One drain runs at a time in a process: a call while one runs
+   * waits for it and then runs once more (shared by every call meanwhile), so cards queued after the running drain
+   * listed are not left for the next timer. Safe to run concurrently on several instances (claims).
+   */
+  drain(filter: (tenantId: string) => boolean = () => true): Promise<DrainReport> {
+    if (!this.running) {
+      this.running = this.drainOnce(filter).finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.drain(filter);
+      });
+    return this.queued;
+  }
+
+  /**
+   * For shutdown: lets the send in flight finish (a drain stops before its next item; the rest stays pending for
+   * the next drain anywhere), then tries once more to store the activity ids still held in memory. Resolves with how
+   * many could not be stored (they are logged).
+   */
+  async settle(): Promise<number> {
+    this.closing = true;
+    await this.queued?.catch(() => undefined);
+    await this.running?.catch(() => undefined);
+    await this.flushUnrecorded();
+    for (const u of this.unrecorded.values())
+      this.deps.logger?.error(
+        { tenantId: u.item.tenantId, conversationId: u.item.conversationId, cardKey: u.item.cardKey },
+        'stopping with a posted card whose message id could not be stored: its next change will post a new card',
+      );
+    return this.unrecorded.size;
+  }
+
+  private async drainOnce(filter: (tenantId: string) => boolean): Promise<DrainReport> {
+    const report: DrainReport = { posted: 0, updated: 0, deferred: 0, dropped: 0, superseded: 0, dead: 0 };
+    await this.flushUnrecorded();
     const listed = Object.values(await this.deps.store.list('outbox/'))
       .map(strip)
       .filter((i) => filter(i.tenantId))
@@ -121,60 +214,137 @@ export class Outbox {
     const newest = new Map<string, OutboxItem>();
     for (const i of pending) newest.set(`${i.tenantId}|${i.conversationId}|${i.cardKey}`, i);
     for (const item of pending) {
-      if (newest.get(`${item.tenantId}|${item.conversationId}|${item.cardKey}`) !== item) {
-        await this.finish(item, { status: 'dropped', lastError: 'superseded by a newer card' });
-        report.superseded++;
-      } else if (item.nextAttemptAt > this.now()) report.deferred++;
-      else await this.sendOne(item, report);
+      if (this.closing) break; // stopping: the rest stays pending, unclaimed, for the next drain anywhere
+      try {
+        if (newest.get(`${item.tenantId}|${item.conversationId}|${item.cardKey}`) !== item) {
+          await this.finish(item, { status: 'dropped', lastError: 'superseded by a newer card' });
+          report.superseded++;
+        } else if (item.nextAttemptAt > this.now()) report.deferred++;
+        else await this.sendOne(item, report);
+      } catch (err) {
+        // A store failure on one item: it stays pending (and claimed until its claim expires); the rest go on.
+        this.deps.logger?.warn(
+          { err, tenantId: item.tenantId, cardKey: item.cardKey },
+          'outbox item left for a later drain',
+        );
+      }
     }
     return report;
   }
 
-  private async sendOne(item: OutboxItem, report: DrainReport): Promise<void> {
-    const record = await this.deps.registry.get(item.tenantId, item.conversationId);
+  private async sendOne(listed: OutboxItem, report: DrainReport): Promise<void> {
+    const record = await this.deps.registry.get(listed.tenantId, listed.conversationId);
     if (!record || record.inactive) {
-      await this.finish(item, { status: 'dropped', lastError: 'the bot is no longer in this conversation' });
+      await this.finish(listed, {
+        status: 'dropped',
+        lastError: 'the bot is no longer in this conversation',
+      });
       report.dropped++;
       return;
     }
     const reservation = this.deps.budget.reserve(
-      `${item.tenantId}|${item.conversationId}`,
-      item.tenantId,
+      `${listed.tenantId}|${listed.conversationId}`,
+      listed.tenantId,
       this.now(),
     );
     if (!reservation.ok) {
-      await this.save(item, { nextAttemptAt: reservation.retryAt });
+      await this.save(listed, { nextAttemptAt: reservation.retryAt });
       report.deferred++;
       return;
     }
-    const gate = await claim(
-      this.deps.store,
-      `claims/${itemKey(item)}`,
-      this.deps.owner,
-      this.deps.claimTtlMs ?? 60_000,
-      {
-        now: this.now,
-      },
-    );
+    const attempt = `${this.deps.owner}/${randomUUID()}`;
+    const claimKey = claimKeyOf(listed);
+    const gate = await claim(this.deps.store, claimKey, attempt, this.claimTtl(), { now: this.now });
     if (!gate.won) return;
-    const fresh = (await this.deps.store.read([itemKey(item)]))[itemKey(item)];
-    if (!fresh || fresh.status !== 'pending') return; // another instance finished it meanwhile
-    const existing = await this.activityIdOf(item.tenantId, item.conversationId, item.cardKey);
+    const stored = (await this.deps.store.read([itemKey(listed)]))[itemKey(listed)];
+    if (!stored || stored.status !== 'pending') return; // another instance finished it meanwhile
+    const item = strip(stored); // attempts and errors as they are now, not as listed
+    const refKey = cardRefKey(item.tenantId, item.conversationId, item.cardKey);
+    const ref = await this.cardRef(refKey);
+    if (ref?.itemId === item.id) {
+      // Posted and recorded by an attempt that stopped before finishing the item.
+      await this.finish(item, { status: 'sent', sentAt: this.now(), activityId: ref.activityId });
+      return;
+    }
+    let activityId: string;
     try {
-      if (existing) {
-        await this.deps.notifier.update(record.reference, existing, item.card);
-        report.updated++;
-      } else {
-        const activityId = await this.deps.notifier.post(record.reference, item.card);
-        await this.deps.store.write({
-          [cardRefKey(item.tenantId, item.conversationId, item.cardKey)]: { activityId },
-        });
-        report.posted++;
-      }
-      await this.finish(item, { status: 'sent', sentAt: this.now(), activityId: existing });
+      if (ref) {
+        await this.deps.notifier.update(record.reference, ref.activityId, item.card);
+        activityId = ref.activityId;
+      } else activityId = await this.deps.notifier.post(record.reference, item.card);
     } catch (err) {
       await this.failed(item, err, report);
+      await releaseClaim(this.deps.store, claimKey, attempt).catch(() => false);
+      return;
     }
+    if (ref) report.updated++;
+    else {
+      report.posted++;
+      if (!(await this.record(refKey, { activityId, itemId: item.id }, item, claimKey, attempt))) return;
+    }
+    await this.finish(item, { status: 'sent', sentAt: this.now(), activityId });
+  }
+
+  /**
+   * Stores a posted card's activity id: the first write after Teams accepted the post. Tried in line a few times;
+   * if the store still refuses it, the id stays in memory (later cards of the key update that message) and the
+   * item stays claimed, and each drain tries again. Resolves true once stored.
+   */
+  private async record(
+    refKey: string,
+    ref: CardRef,
+    item: OutboxItem,
+    claimKey: string,
+    attempt: string,
+  ): Promise<boolean> {
+    this.unrecorded.set(refKey, { ref, item, claimKey, attempt });
+    const waits = this.deps.recordRetryMs ?? [50, 250, 1_000];
+    for (let i = 0; ; i++) {
+      try {
+        await this.deps.store.write({ [refKey]: { ...ref } });
+        this.unrecorded.delete(refKey);
+        return true;
+      } catch (err) {
+        if (i >= waits.length) {
+          this.deps.logger?.warn(
+            { err, tenantId: item.tenantId, cardKey: item.cardKey },
+            'posted card: its message id is held in memory until the store takes it',
+          );
+          return false;
+        }
+        await new Promise((resolve) => setTimeout(resolve, waits[i]));
+      }
+    }
+  }
+
+  /** Stores the ids held in memory (and finishes their items); renews the claims of those the store still refuses. */
+  private async flushUnrecorded(): Promise<void> {
+    for (const [refKey, u] of [...this.unrecorded]) {
+      try {
+        await this.deps.store.write({ [refKey]: { ...u.ref } });
+        this.unrecorded.delete(refKey);
+      } catch {
+        await renewClaim(this.deps.store, u.claimKey, u.attempt, this.claimTtl(), { now: this.now }).catch(
+          () => false,
+        );
+        continue;
+      }
+      try {
+        await this.finish(u.item, { status: 'sent', sentAt: this.now(), activityId: u.ref.activityId });
+      } catch (err) {
+        // Recorded: whoever claims the item next finds its card ref and only finishes it.
+        this.deps.logger?.warn({ err, tenantId: u.item.tenantId }, 'outbox item left for a later drain');
+      }
+    }
+  }
+
+  private async cardRef(refKey: string): Promise<CardRef | undefined> {
+    const held = this.unrecorded.get(refKey);
+    if (held) return held.ref;
+    const stored = (await this.deps.store.read([refKey]))[refKey];
+    return typeof stored?.activityId === 'string'
+      ? { activityId: stored.activityId, itemId: stored.itemId as string | undefined }
+      : undefined;
   }
 
   private async failed(item: OutboxItem, err: unknown, report: DrainReport): Promise<void> {
@@ -183,25 +353,58 @@ export class Outbox {
       await this.deps.registry.markInactive(item.tenantId, item.conversationId, `HTTP ${e.status}`);
       await this.finish(item, { status: 'dropped', lastError: `the bot was removed (HTTP ${e.status})` });
       report.dropped++;
-    } else if (e.retryable) {
-      const attempts = item.attempts + 1;
+      return;
+    }
+    const attempts = item.attempts + 1;
+    const firstFailedAt = item.firstFailedAt ?? this.now();
+    const answer = e.status ? `HTTP ${e.status} ${e.message}` : e.message;
+    const exhausted = e.retryable
+      ? retriesExhausted(attempts, firstFailedAt, this.now(), this.deps.retry ?? DELIVERY_RETRY)
+      : 'not retryable';
+    if (!exhausted) {
       await this.save(item, {
         attempts,
-        lastError: e.message,
+        firstFailedAt,
+        lastError: answer,
         nextAttemptAt: this.now() + retryDelayMs(attempts, e.retryAfterMs, this.deps.random),
       });
       report.deferred++;
-    } else {
-      await this.finish(item, { status: 'dropped', lastError: e.message });
-      report.dropped++;
+      return;
     }
+    const reason = `${answer}; ${exhausted}`;
+    // The letter first: a stop between the two steps leaves the item pending, and its next failure rewrites the
+    // same letter.
+    await this.letters.record({
+      itemId: item.id,
+      tenantId: item.tenantId,
+      conversationId: item.conversationId,
+      cardKey: item.cardKey,
+      attempts,
+      createdAt: item.createdAt,
+      firstFailedAt,
+      deadAt: this.now(),
+      reason,
+    });
+    await this.finish(item, { status: 'dead', attempts, firstFailedAt, lastError: reason });
+    this.deadCount++;
+    report.dead++;
+    this.deps.logger?.error(
+      {
+        tenantId: item.tenantId,
+        conversationId: item.conversationId,
+        cardKey: item.cardKey,
+        attempts,
+        reason,
+      },
+      'alert card not delivered: dead letter',
+    );
   }
 
   /** Marks the item finished (the step that counts), then moves it to `outbox-done/` and frees its claim. */
   private async finish(item: OutboxItem, change: Partial<OutboxItem>): Promise<void> {
     const finished = await this.save(item, change);
     if (finished) await this.archive(finished);
-    await this.deps.store.delete([`claims/${itemKey(item)}`]);
+    await this.deps.store.delete([claimKeyOf(item)]);
   }
 
   private async archive(item: OutboxItem): Promise<void> {
@@ -217,6 +420,10 @@ export class Outbox {
       current?.status === 'pending' ? (saved = { ...current, ...change }) : undefined,
     );
     return saved;
+  }
+
+  private claimTtl(): number {
+    return this.deps.claimTtlMs ?? 60_000;
   }
 }
 

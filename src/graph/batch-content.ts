@@ -2,16 +2,19 @@ import { BatchRequestContent, type BatchRequestBody } from '@microsoft/microsoft
 import { headerLookup } from './retry-after';
 import type { RawResponse } from './sdk-transport';
 
-/** `{"requests":[{id, method: GET, url: relative path}]}` via the SDK's BatchRequestContent (which enforces ≤ 20). */
+/**
+ * `{"requests":[{id, method: GET, url: relative path, headers?}]}` via the SDK's BatchRequestContent (which enforces
+ * ≤ 20). `headers` travel per item (e.g. `Prefer: odata.maxpagesize=1000`).
+ */
 export function buildBatchBody(
   origin: string,
-  items: { id: string; path: string }[],
+  items: { id: string; path: string; headers?: Record<string, string> }[],
 ): Promise<BatchRequestBody> {
   const content = new BatchRequestContent(
-    items.map(({ id, path }) => ({
+    items.map(({ id, path, headers }) => ({
       id,
       // Node's Request needs an absolute URL; BatchRequestContent strips the origin back to the relative path.
-      request: new Request(`${origin}${path}`, { method: 'GET' }),
+      request: new Request(`${origin}${path}`, { method: 'GET', headers }),
     })),
   );
   return content.getContent();

@@ -3,12 +3,19 @@ import type { CallOptions, SharedFailure } from './client-types';
 import { NetworkError, SignInRequiredError, TimeoutError } from './errors';
 import { redactSecrets } from './error-mapping';
 import { CHAT_RETRY_POLICY } from './retry';
-import { TokenUnavailableError, type RawResponse, type SdkTransport } from './sdk-transport';
+import {
+  TokenUnavailableError,
+  type GraphVersion,
+  type RawResponse,
+  type SdkTransport,
+} from './sdk-transport';
 
 export interface Exchange {
   tenantId: string;
   method: 'GET' | 'POST';
   path: string;
+  version?: GraphVersion;
+  headers?: Record<string, string>;
   body?: unknown;
   /** Time left in the call's budget: the request is aborted when it runs out. */
   remainingMs: number;
@@ -38,6 +45,8 @@ export async function exchange(transport: SdkTransport, x: Exchange): Promise<Ra
     return await transport.send({
       method: x.method,
       path: x.path,
+      version: x.version,
+      headers: x.headers,
       body: x.body,
       getAccessToken: x.getAccessToken,
       signal: controller.signal,

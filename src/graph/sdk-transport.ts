@@ -67,15 +67,22 @@ export interface RawResponse {
 
 export interface SendRequest {
   method: 'GET' | 'POST';
-  /** Path relative to `{base}/beta`, e.g. `/reports/serviceActivity/…` or `/$batch`. */
+  /** Path relative to `{base}/{version}`, e.g. `/reports/serviceActivity/…` or `/$batch`; may carry a query. */
   path: string;
+  /** Graph version segment; default `beta` (serviceActivity), `v1.0` for the service communications API. */
+  version?: GraphVersion;
+  /** Extra request headers, e.g. `Prefer: odata.maxpagesize=1000`. */
+  headers?: Record<string, string>;
   body?: unknown;
   getAccessToken: () => Promise<string>;
   signal: AbortSignal;
   clientRequestId: string;
 }
 
-/** Thin wrapper over `Client.initWithMiddleware`: auth per request, raw responses, beta version. */
+/** The Graph version segments Pulse calls. */
+export type GraphVersion = 'beta' | 'v1.0';
+
+/** Thin wrapper over `Client.initWithMiddleware`: auth per request, raw responses, beta unless a call says v1.0. */
 export class SdkTransport {
   private readonly client: Client;
 
@@ -91,8 +98,9 @@ export class SdkTransport {
   async send(req: SendRequest): Promise<RawResponse> {
     const request = this.client
       .api(req.path)
+      .version(req.version ?? 'beta')
       .responseType(ResponseType.RAW)
-      .header('client-request-id', req.clientRequestId)
+      .headers({ ...req.headers, 'client-request-id': req.clientRequestId })
       .option('signal', req.signal)
       .middlewareOptions([new AuthenticationHandlerOptions({ getAccessToken: req.getAccessToken })]);
     const response = (await (req.method === 'GET' ? request.get() : request.post(req.body))) as Response;

@@ -13,6 +13,8 @@ export interface ServerDeps {
   authorityHost: string;
   store: KeyValueStore;
   logger: Logger;
+  /** Details `/readyz` adds to its answer (e.g. alert delivery's dead letters since start). */
+  details?: () => Record<string, unknown>;
 }
 
 export interface PulseServer {
@@ -62,7 +64,7 @@ export function createServer(deps: ServerDeps): PulseServer {
     if (draining) return sendJson(res, 503, { status: 'draining' });
     try {
       await deps.store.ping();
-      sendJson(res, 200, { status: 'ready' });
+      sendJson(res, 200, { status: 'ready', ...deps.details?.() });
     } catch (err) {
       logger.warn({ err }, 'store not reachable');
       sendJson(res, 503, { status: 'store unreachable' });

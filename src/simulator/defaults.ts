@@ -1,12 +1,14 @@
 import type { ClientRegistration, TenantConfig } from './types';
 
-/** Every permission the serviceActivity functions need. */
+/** Every permission the serviceActivity functions and the service communications API need. */
 export const ALL_PERMISSIONS = [
   'ServiceActivity-Exchange.Read.All',
   'ServiceActivity-Teams.Read.All',
   'ServiceActivity-OneDrive.Read.All',
   'ServiceActivity-Microsoft365Web.Read.All',
   'Reports.Read.All',
+  'ServiceHealth.Read.All',
+  'ServiceMessage.Read.All',
 ] as const;
 
 /** The demo app registration the simulator knows when `clients` is not given. Not a secret: simulator only. */

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { issueGraphToken, issueUserAssertion, startScenario, stopScenario } from './actions';
+import { clearScenarios, issueGraphToken, issueUserAssertion, startScenario, stopScenario } from './actions';
+import { historyIssues } from './service-health/history';
 import { emptyCounters } from './counters';
 import { DEFAULT_CLIENTS, DEFAULT_TENANT, DEMO_TENANT_ID } from './defaults';
 import { authorityMetadataFor } from './entra/discovery';
@@ -27,7 +28,10 @@ export {
 } from './defaults';
 export { generateSeries, type SeriesPoint } from './series/generator';
 
-/** Starts a simulated tenant (Graph serviceActivity + Entra token endpoints) on loopback; close() when done. */
+/**
+ * Starts a simulated tenant (Graph serviceActivity, service communications and Entra token endpoints) on loopback;
+ * close() when done.
+ */
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const now = opts.now ?? (() => new Date());
   const seed = opts.seed ?? 1;
@@ -48,6 +52,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     limiter: new SlidingWindowLimiter(),
     log: new RequestLog(opts.requestLogSize ?? 500),
     counters: emptyCounters(),
+    serviceHealth: {
+      anchorMs: now().getTime(),
+      issues: historyIssues(now().getTime()),
+      limiters: [new SlidingWindowLimiter(240, 60_000), new SlidingWindowLimiter(800, 3_600_000)],
+    },
     baseUrl: '',
   };
   for (const s of opts.scenarios ?? []) startScenario(state, s);
@@ -75,7 +84,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     scenarios: {
       start: (s) => startScenario(state, s),
       stop: (id) => stopScenario(state, id),
-      clear: () => void (state.scenarios.length = 0),
+      clear: () => clearScenarios(state),
       list: () => [...state.scenarios],
     },
     issueUserAssertion: (u) => issueUserAssertion(state, u),

@@ -3,6 +3,8 @@ export interface RequestLogEntry {
   time: string;
   method: string;
   path: string;
+  /** The decoded query string of service communications calls (`$filter=…`), when there was one. */
+  query?: string;
   status: number;
   /** `graph`, `batch-item`, `batch`, `token`, `discovery`, `control` or `other`. */
   kind: string;

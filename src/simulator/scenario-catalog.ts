@@ -104,6 +104,13 @@ export const SCENARIOS: readonly ScenarioDef[] = [
     ],
   },
   {
+    name: 'teams-advisory',
+    description:
+      'No telemetry change: Microsoft posts a Teams advisory (delayed presence) that only opted-in conversations hear about.',
+    durationMinutes: 60,
+    effects: [],
+  },
+  {
     name: 'mfa-noise',
     description:
       'A small, short wobble in MFA failures that a good rule should ignore (+40 % for 10 minutes).',

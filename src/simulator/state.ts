@@ -5,6 +5,7 @@ import type { SlidingWindowLimiter } from './throttle';
 import type { ActiveScenario } from './scenarios';
 import type { SigningKey } from './entra/keys';
 import type { ClientRegistration, TenantConfig } from './types';
+import type { SimIssue } from './service-health/issue-script';
 
 /** Everything a request handler may read or change; built once per simulator. */
 export interface SimState {
@@ -24,6 +25,13 @@ export interface SimState {
   limiter: SlidingWindowLimiter;
   log: RequestLog;
   counters: SimulatorCounters;
+  /** Microsoft's service communications for every tenant: history from `anchorMs`, plus scenario issues. */
+  serviceHealth: {
+    anchorMs: number;
+    issues: SimIssue[];
+    /** 240 requests per minute and 800 per hour per app and tenant, as documented. */
+    limiters: SlidingWindowLimiter[];
+  };
   /** Set once the server listens. */
   baseUrl: string;
 }

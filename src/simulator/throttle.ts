@@ -27,6 +27,16 @@ export class SlidingWindowLimiter {
     return { allowed: true };
   }
 
+  /** Whether `take` would allow a request now, recording nothing. */
+  peek(key: string, nowMs: number): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+    const recent = (this.hits.get(key) ?? []).filter((t) => t > nowMs - this.windowMs);
+    if (recent.length < this.limit) return { allowed: true };
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((recent[0] + this.windowMs - nowMs) / 1000)),
+    };
+  }
+
   reset(): void {
     this.hits.clear();
   }

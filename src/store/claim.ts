@@ -22,10 +22,11 @@ export interface ClaimOptions {
 const ATTEMPTS = 3;
 
 /**
- * Exactly-once gate (the alert outbox uses it before a send): takes `key` for `owner` for `ttlMs` when it is
- * missing, expired, or already `owner`'s (which extends it). Every write is eTag-guarded (create-only when
- * missing), so two claimers can never both win, on SQLite and Blob alike. Expiry compares wall clocks of
- * different instances: keep `ttlMs` well above their skew. Other fields stored under `key` are kept.
+ * Exactly-once gate (the alert outbox uses it before each send attempt): takes `key` for `owner` for `ttlMs` when
+ * it is missing or expired. A claim that is held is never taken again, not even by its own owner: two attempts of
+ * one process are two claimers (the holder extends its claim with `renewClaim`). Every write is eTag-guarded
+ * (create-only when missing), so two claimers can never both win, on SQLite and Blob alike. Expiry compares wall
+ * clocks of different instances: keep `ttlMs` well above their skew. Other fields stored under `key` are kept.
  */
 export async function claim(
   store: KeyValueStore,
@@ -39,12 +40,8 @@ export async function claim(
     const stored = (await store.read([key]))[key];
     const at = now();
     const held = stored ? claimOf(stored) : undefined;
-    if (held && held.owner !== owner && held.expiresAt > at) return { won: false, claim: held };
-    const mine: Claim = {
-      owner,
-      claimedAt: held?.owner === owner ? held.claimedAt : at,
-      expiresAt: at + ttlMs,
-    };
+    if (held && held.expiresAt > at) return { won: false, claim: held };
+    const mine: Claim = { owner, claimedAt: at, expiresAt: at + ttlMs };
     try {
       if (stored) await store.write({ [key]: { ...stored, ...mine } });
       else await store.write({ [key]: { ...mine } }, { createOnly: true });
@@ -53,6 +50,28 @@ export async function claim(
       // Lost the race: the next read sees the winner and returns `won: false`.
       if (!(e instanceof ETagConflictError) || attempt >= ATTEMPTS) throw e;
     }
+  }
+}
+
+/**
+ * Extends `owner`'s claim on `key` to `ttlMs` from now (guarded like `claim`); false when it is no longer
+ * `owner`'s (expired and taken, or released).
+ */
+export async function renewClaim(
+  store: KeyValueStore,
+  key: string,
+  owner: string,
+  ttlMs: number,
+  options: ClaimOptions = {},
+): Promise<boolean> {
+  const stored = (await store.read([key]))[key];
+  if (!stored || claimOf(stored).owner !== owner) return false;
+  try {
+    await store.write({ [key]: { ...stored, expiresAt: (options.now ?? Date.now)() + ttlMs } });
+    return true;
+  } catch (e) {
+    if (e instanceof ETagConflictError) return false;
+    throw e;
   }
 }
 

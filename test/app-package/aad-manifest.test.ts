@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { METRICS } from '../../src/graph/catalog';
+import { METRICS } from '../../src/domain/catalog';
 import { GRAPH_APP_ID, GRAPH_PERMISSION_IDS, permissionName } from './graph-permissions';
 import { readRepoJson } from './repo-files';
 
@@ -82,7 +82,7 @@ describe('aad.manifest.json (the SSO Entra app)', () => {
     assert.equal(aad.appId, '${{AAD_APP_CLIENT_ID}}');
     assert.equal(aad.signInAudience, 'AzureADMyOrg');
     assert.equal(aad.accessTokenAcceptedVersion, 2);
-    assert.deepEqual(aad.identifierUris, ['api://botid-${{BOT_ID}}']);
+    assert.deepEqual(aad.identifierUris, ['api://${{BOT_DOMAIN}}/botid-${{BOT_ID}}']);
     assert.deepEqual(aad.replyUrlsWithType, [{ url: 'https://${{BOT_DOMAIN}}/auth-end.html', type: 'Web' }]);
   });
 });

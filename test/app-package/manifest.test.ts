@@ -34,6 +34,8 @@ interface Manifest {
   permissions: string[];
   validDomains: string[];
   webApplicationInfo: { id: string; resource: string };
+  configurableTabs: { configurationUrl: string; canUpdateConfiguration: boolean; scopes: string[] }[];
+  staticTabs: { entityId: string; contentUrl?: string; scopes: string[] }[];
 }
 
 const COMMANDS = [
@@ -147,14 +149,31 @@ describe('appPackage/manifest.json', () => {
     }
   });
 
-  it("declares Teams SSO against the Entra app's identifier URI", () => {
+  it("declares Teams SSO (tab and bot) against the Entra app's identifier URI on the bot's domain", () => {
     const aad = readRepoJson<{ appId: string; identifierUris: string[] }>('aad.manifest.json');
     assert.deepEqual(manifest.webApplicationInfo, {
       id: '${{AAD_APP_CLIENT_ID}}',
-      resource: 'api://botid-${{BOT_ID}}',
+      resource: 'api://${{BOT_DOMAIN}}/botid-${{BOT_ID}}',
     });
     assert.equal(manifest.webApplicationInfo.id, aad.appId);
     assert.deepEqual(aad.identifierUris, [manifest.webApplicationInfo.resource]);
+  });
+
+  it('pins the dashboard tab in channels and group chats (with its configuration page) and in the personal app', () => {
+    assert.deepEqual(manifest.configurableTabs, [
+      {
+        configurationUrl: 'https://${{BOT_DOMAIN}}/tab/config.html',
+        canUpdateConfiguration: true,
+        scopes: ['team', 'groupChat'],
+        context: ['channelTab', 'privateChatTab', 'meetingChatTab'],
+      },
+    ]);
+    const dashboard = manifest.staticTabs.find((t) => t.entityId === 'pulse-dashboard');
+    assert.equal(dashboard?.contentUrl, 'https://${{BOT_DOMAIN}}/tab/');
+    assert.deepEqual(dashboard?.scopes, ['personal']);
+    // The tab's pages are on the bot's own host, which validDomains and the SSO resource name.
+    assert.ok(manifest.validDomains.includes('${{BOT_DOMAIN}}'));
+    assert.ok(manifest.webApplicationInfo.resource.startsWith('api://${{BOT_DOMAIN}}/'));
   });
 
   it('allows the bot domain (SSO pages) and the Bot Framework token service', () => {

@@ -5,7 +5,7 @@ import { buildRulesCard } from '../../src/cards/rules-card';
 import { buildSubscriptionsCard } from '../../src/cards/subscriptions-card';
 import { sortRules } from '../../src/alerts/rule-order';
 import type { Subscription } from '../../src/alerts/subscription';
-import { METRICS, metricById } from '../../src/graph/catalog';
+import { METRICS, metricById } from '../../src/domain/catalog';
 import { SYSTEM_ACTOR } from '../../src/monitor/actor';
 import type { AuditEntry } from '../../src/monitor/audit';
 import { incidentKey, type Incident } from '../../src/monitor/incident';
@@ -185,6 +185,38 @@ describe('alert list cards (golden)', () => {
     const text = JSON.stringify(card);
     assert.match(text, /lasted 45 min · acknowledged by Ana Lopez/);
     assert.match(text, /2026-11-20 08:00 UTC · Ana Lopez subscribed this conversation \(to Exchange Online/);
+  });
+
+  it('alerts and history: cards the bot gave up delivering, with how many, the latest and why', () => {
+    const letter = (deadAt: string, reason: string) => ({
+      itemId: `i-${deadAt}`,
+      tenantId: TENANT,
+      conversationId: '19:x@thread.tacv2',
+      cardKey: 'contoso|exchange|2026-11-27T09:00:00.000Z',
+      attempts: 12,
+      createdAt: Date.parse('2026-11-27T09:00:00Z'),
+      deadAt: Date.parse(deadAt),
+      reason,
+    });
+    const undelivered = [
+      letter('2026-11-27T09:50:00Z', 'HTTP 502 Bad Gateway; gave up after 12 attempts'),
+      letter('2026-11-27T09:20:00Z', 'HTTP 400 Bad Request; not retryable'),
+    ];
+    const alerts = buildAlertsCard({ incidents: [], undelivered, now: NOW, timeZone: TZ });
+    assertGolden('open-alerts-undelivered', alerts);
+    assert.match(
+      JSON.stringify(alerts),
+      /2 alert cards could not be delivered in the last 24 hours \(latest at 10:50: HTTP 502 Bad Gateway; gave up after 12 attempts\)/,
+    );
+    const history = buildHistoryCard({
+      incidents: [],
+      audit: [],
+      undelivered: undelivered.slice(1),
+      label: '7 days',
+      now: NOW,
+      timeZone: TZ,
+    });
+    assert.match(JSON.stringify(history), /1 alert card could not be delivered in the last 7 days/);
   });
 
   it('stay under 28 KB with everything in them, saying what was left out', () => {

@@ -3,7 +3,7 @@ import { splitArgs } from '../../src/cli/args';
 import { parseCommand } from '../../src/cli/parse-command';
 import { resolveMetric, resolveService } from '../../src/cli/resolve';
 import { UsageError } from '../../src/cli/usage-error';
-import { WindowError } from '../../src/graph/window';
+import { WindowError } from '../../src/domain/window';
 
 /** The message a call throws (assert.throws matches a RegExp against `Name: message`). */
 function messageOf(fn: () => unknown): string {

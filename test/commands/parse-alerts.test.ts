@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseCommand, type Command, type ParseError } from '../../src/commands/parse';
-import { metricById } from '../../src/graph/catalog';
+import { metricById } from '../../src/domain/catalog';
 
 const NOW = new Date('2026-11-27T10:07:30Z');
 const opts = { now: NOW, timeZone: 'Europe/Berlin' };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { COMMANDS, COMMAND_WORDS, UPCOMING_COMMANDS } from '../../src/commands/grammar';
 import { parseCommand, type Command, type ParseResult } from '../../src/commands/parse';
-import { METRICS, SERVICES } from '../../src/graph/catalog';
+import { METRICS, SERVICES } from '../../src/domain/catalog';
 
 const NOW = new Date('2026-11-27T10:07:30Z');
 const parse = (text: string): ParseResult => parseCommand(text, { now: NOW, timeZone: 'Europe/Berlin' });

@@ -52,7 +52,14 @@ describe('Outbox: persisted before sending, sent once, updated in place, rate-li
   it('posts a new card, then updates the same message for the same key', async () => {
     const box = outbox();
     await box.enqueue({ tenantId: T, conversationId: CONV, cardKey: 'incident-1', card: { v: 1 } });
-    assert.deepEqual(await box.drain(), { posted: 1, updated: 0, deferred: 0, dropped: 0, superseded: 0 });
+    assert.deepEqual(await box.drain(), {
+      posted: 1,
+      updated: 0,
+      deferred: 0,
+      dropped: 0,
+      superseded: 0,
+      dead: 0,
+    });
     await box.enqueue({ tenantId: T, conversationId: CONV, cardKey: 'incident-1', card: { v: 2 } });
     await box.drain();
     assert.deepEqual(notifier.updates, [{ id: 'msg-1', card: { v: 2 } }]);

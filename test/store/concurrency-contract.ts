@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { claim, releaseClaim } from '../../src/store/claim';
+import { claim, releaseClaim, renewClaim } from '../../src/store/claim';
 import { ETagConflictError } from '../../src/store/store';
 import { updateWithRetry } from '../../src/store/update-with-retry';
 import type { StoreHarness } from './contract';
@@ -71,7 +71,7 @@ export function concurrencyContract(name: string, harness: () => StoreHarness): 
       }
     });
 
-    it('claim: the holder may renew, others wait until it expires, then exactly one takes over', async () => {
+    it('claim: only the holder may renew, others (the same owner too) wait until it expires, then exactly one takes over', async () => {
       const a = await h.open();
       const b = await h.reopen();
       let now = 1_000_000;
@@ -79,11 +79,13 @@ export function concurrencyContract(name: string, harness: () => StoreHarness): 
       const key = 'outbox-claims/tenant/alert';
       assert.equal((await claim(a, key, 'old', 5_000, clock)).won, true);
       now += 4_000;
-      const renewed = await claim(a, key, 'old', 5_000, clock);
-      assert.deepEqual(renewed, {
-        won: true,
-        claim: { owner: 'old', claimedAt: 1_000_000, expiresAt: 1_009_000 },
-      });
+      assert.equal((await claim(a, key, 'old', 5_000, clock)).won, false, 'a held claim is not taken again');
+      assert.equal(await renewClaim(b, key, 'other', 5_000, clock), false);
+      assert.equal(await renewClaim(b, key, 'old', 5_000, clock), true);
+      assert.deepEqual(
+        { ...(await a.read([key]))[key], eTag: undefined },
+        { owner: 'old', claimedAt: 1_000_000, expiresAt: 1_009_000, eTag: undefined },
+      );
       now += 4_999;
       assert.deepEqual((await claim(b, key, 'new', 5_000, clock)).won, false);
       now += 1;

@@ -106,7 +106,10 @@ describe('bot over HTTP (auth off, capture connector)', () => {
     assert.equal((await fetch(`${h.bot.url}/healthz`)).status, 200);
     const ready = await fetch(`${h.bot.url}/readyz`);
     assert.equal(ready.status, 200);
-    assert.deepEqual(await ready.json(), { status: 'ready' });
+    assert.deepEqual(await ready.json(), {
+      status: 'ready',
+      delivery: { deadLetters: 0, unrecorded: 0 },
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 import { buildBoardCard } from '../../cards/board-card';
 import type { AdaptiveCard } from '../../cards/card';
 import { buildStatusCard } from '../../cards/status-card';
-import type { ServiceGroup } from '../../graph/catalog-types';
+import type { ServiceGroup } from '../../domain/catalog-types';
 import type { CommandContext, Reply } from '../reply';
 import type { CommandServices } from '../services';
 

@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
-import { issueGraphToken, issueUserAssertion, startScenario, stopScenario } from '../actions';
+import { clearScenarios, issueGraphToken, issueUserAssertion, startScenario, stopScenario } from '../actions';
+import { ISSUE_SCRIPTS } from '../service-health/issue-scripts';
 import { readBody, sendJson } from '../http-util';
 import type { Route, RouteContext } from '../routes';
 import { SCENARIOS } from '../scenario-catalog';
@@ -38,6 +39,7 @@ function snapshot(ctx: RouteContext) {
       name: s.name,
       description: s.description,
       durationMinutes: s.durationMinutes,
+      microsoftIssue: ISSUE_SCRIPTS[s.name]?.title,
     })),
     tenants: state.tenants,
     counters: state.counters,
@@ -60,7 +62,7 @@ async function handle(ctx: RouteContext, action: string, method: string): Promis
   }
   if (action === 'scenarios' && method === 'GET') return reply(200, { scenarios: state.scenarios });
   if (action === 'scenarios' && method === 'DELETE')
-    return ((state.scenarios.length = 0), reply(200, { scenarios: [] }));
+    return (clearScenarios(state), reply(200, { scenarios: [] }));
   if (action.startsWith('scenarios/') && method === 'DELETE') {
     return stopScenario(state, action.slice('scenarios/'.length))
       ? reply(200, {})
@@ -86,8 +88,9 @@ async function handle(ctx: RouteContext, action: string, method: string): Promis
   }
   if (action === 'reset' && method === 'POST') {
     state.faults.clear();
-    state.scenarios.length = 0;
+    clearScenarios(state);
     state.limiter.reset();
+    for (const l of state.serviceHealth.limiters) l.reset();
     state.log.clear();
     return reply(200, {});
   }

@@ -2,7 +2,8 @@ import type { SimState } from '../state';
 import { authenticate } from './authorize';
 import { badRequest, graphError, unauthenticated } from './errors';
 import { ODATA_CONTENT_TYPE, type Correlation, type GraphResult } from './result';
-import { serviceActivityCall, type CallMeta } from './service-activity';
+import { graphCall } from './dispatch';
+import type { CallMeta } from './service-activity';
 
 /** Documented JSON batching limit. */
 export const MAX_BATCH = 20;
@@ -20,6 +21,7 @@ export interface BatchItemOutcome {
   id: string;
   status: number;
   path: string;
+  query?: string;
   meta: CallMeta;
 }
 
@@ -48,6 +50,14 @@ function validateItems(body: unknown): BatchItem[] | string {
     items.push(item as BatchItem);
   }
   return items;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
 }
 
 function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
@@ -108,17 +118,19 @@ export function batchCall(
       };
     } else {
       const query = new URLSearchParams(queryPart);
-      out = serviceActivityCall(state, {
+      out = graphCall(state, {
         method: item.method.toUpperCase(),
         version,
         path,
         query,
         authorization,
         correlation: c,
+        prefer: headerValue(item.headers, 'prefer'),
       });
     }
     statusById.set(item.id.toLowerCase(), out.result.status);
-    outcomes.push({ id: item.id, status: out.result.status, path, meta: out.meta });
+    const logged = path.startsWith('/admin/') && queryPart ? safeDecode(queryPart) : undefined;
+    outcomes.push({ id: item.id, status: out.result.status, path, query: logged, meta: out.meta });
     return { id: item.id, status: out.result.status, headers: out.result.headers, body: out.result.body };
   });
   if (state.faults.get().shuffleBatch) responses.reverse();

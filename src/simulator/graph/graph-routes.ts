@@ -2,9 +2,9 @@ import { correlationFor, delay, readBody, sendResult } from '../http-util';
 import { entry, type Route } from '../routes';
 import { graphError } from './errors';
 import { batchCall } from './batch';
-import { serviceActivityCall } from './service-activity';
+import { graphCall } from './dispatch';
 
-/** `/beta/**` and `/v1.0/**`: serviceActivity functions and `$batch`, after the configured latency. */
+/** `/beta/**` and `/v1.0/**`: serviceActivity, service communications and `$batch`, after the configured latency. */
 export const graphRoute: Route = async (ctx) => {
   const m = /^\/(beta|v1\.0)(\/.*)?$/.exec(ctx.path);
   if (!m) return undefined;
@@ -27,19 +27,24 @@ export const graphRoute: Route = async (ctx) => {
     await delay(latency);
     sendResult(res, out.result);
     const items = out.items.map((i) =>
-      entry(ctx, 'batch-item', i.status, { ...i.meta, method: 'GET', path: i.path }),
+      entry(ctx, 'batch-item', i.status, { ...i.meta, method: 'GET', path: i.path, query: i.query }),
     );
     return [entry(ctx, 'batch', out.result.status, { note: `${out.items.length} items` }), ...items];
   }
-  const { result, meta } = serviceActivityCall(state, {
+  const { result, meta } = graphCall(state, {
     method: req.method ?? 'GET',
     version,
     path: rest,
     query: ctx.query,
     authorization: req.headers.authorization,
     correlation,
+    prefer: [req.headers.prefer].flat().join(', ') || undefined,
   });
   await delay(latency);
   sendResult(res, result);
-  return [entry(ctx, 'graph', result.status, meta)];
+  const query =
+    rest.startsWith('/admin/') && ctx.query.size
+      ? [...ctx.query].map(([k, v]) => `${k}=${v}`).join('&')
+      : undefined;
+  return [entry(ctx, 'graph', result.status, { ...meta, query })];
 };

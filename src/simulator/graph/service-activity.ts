@@ -1,4 +1,4 @@
-import { metricByFn } from '../../graph/catalog';
+import { metricByFn } from '../../domain/catalog';
 import { generateSeries } from '../series/generator';
 import { modifiersFor } from '../scenarios';
 import { tenantOf, type SimState } from '../state';
@@ -19,6 +19,8 @@ export interface GraphCall {
   query: URLSearchParams;
   authorization?: string;
   correlation: Correlation;
+  /** The `Prefer` header (`odata.maxpagesize=N`). */
+  prefer?: string;
 }
 
 /** Log fields describing the call (never the token). */
@@ -26,7 +28,8 @@ export type CallMeta = Pick<RequestLogEntry, 'tenant' | 'fn' | 'appId' | 'scp' |
 
 const PREFIX = '/reports/serviceActivity/';
 
-function identify(state: SimState, call: GraphCall): { caller: Caller } | { error: GraphResult } {
+/** The caller from the bearer token (401 when invalid), or the default tenant when auth is off and none is sent. */
+export function identify(state: SimState, call: GraphCall): { caller: Caller } | { error: GraphResult } {
   if (!call.authorization && !state.requireAuth) {
     return { caller: { tenantId: state.defaultTenantId, appId: 'anonymous', delegated: false } };
   }

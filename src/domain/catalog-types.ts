@@ -63,4 +63,9 @@ export interface ServiceDef {
   name: string;
   aliases: readonly string[];
   permission: string;
+  /**
+   * The services Microsoft reports this group's incidents, advisories and messages under in service health (the
+   * `service` of a serviceHealthIssue, an entry of a message's `services`). Empty when Microsoft lists none.
+   */
+  healthServices: readonly string[];
 }

@@ -1,6 +1,6 @@
 import type { DefaultRule, MetricDef, ServiceDef } from './catalog-types';
 import { markdownTable } from './markdown-table';
-import { METRICS, SERVICES, metricsOfService } from './catalog';
+import { METRICS, SERVICES, SUITE_HEALTH_SERVICE, metricsOfService } from './catalog';
 
 /** Human wording of a default rule, e.g. "drops ≥ 50 % vs last week for 2 buckets". */
 export function describeRule(rule: DefaultRule, unit: MetricDef['unit']): string {
@@ -36,6 +36,7 @@ function serviceSection(service: ServiceDef): string[] {
     '',
     `Permission: \`${service.permission}\` (delegated \`scp\` or application \`roles\`). Admin roles: ${roles}.`,
     `Aliases: ${service.aliases.map((a) => `\`${a}\``).join(', ')}.`,
+    `Service health: ${healthNames(service)}.`,
     '',
     ...markdownTable(HEADER, metrics.map(metricRow)),
     '',
@@ -62,6 +63,34 @@ export function renderMetricsDoc(): string {
     'double; disconnected tunnels and BGP sessions alert when any are down for two buckets. Microsoft publishes no',
     'thresholds, so every default is a starting point to tune.',
     '',
+    ...healthMappingSection(),
     ...SERVICES.flatMap(serviceSection),
   ].join('\n');
+}
+
+function healthNames(service: ServiceDef): string {
+  const names = service.healthServices.map((h) => `\`${h}\``);
+  return names.length
+    ? `${names.join(', ')} and \`${SUITE_HEALTH_SERVICE}\``
+    : `only \`${SUITE_HEALTH_SERVICE}\``;
+}
+
+/** The one mapping between telemetry service groups and Microsoft's service health names. */
+function healthMappingSection(): string[] {
+  return [
+    '## Service health mapping',
+    '',
+    "Microsoft's incidents, advisories and Message center posts name a service (`service` of an issue, `services`",
+    'of a message). This table, from `healthServices` in the catalog, is the only place Pulse ties those names to its',
+    'service groups: `incidents exchange` lists the issues of these services, a telemetry alert names the open issues',
+    "of its group's services, and an issue card shows the telemetry of the groups its service belongs to. Names",
+    'compare case-insensitively. `Microsoft 365 suite` belongs to every group. Services with no telemetry (Microsoft',
+    'Intune, Power BI …) still appear in service health, matched by their own name.',
+    '',
+    ...markdownTable(
+      ['Service group', 'Service health names'],
+      SERVICES.map((s) => [`${s.name} (\`${s.id}\`)`, healthNames(s)]),
+    ),
+    '',
+  ];
 }

@@ -12,31 +12,42 @@ export const SERVICES: readonly ServiceDef[] = [
     name: 'Exchange Online',
     aliases: ['exo', 'exchange', 'mail', 'email', 'outlook'],
     permission: 'ServiceActivity-Exchange.Read.All',
+    healthServices: ['Exchange Online'],
   },
-  { id: 'teams', name: 'Microsoft Teams', aliases: ['teams'], permission: 'ServiceActivity-Teams.Read.All' },
+  {
+    id: 'teams',
+    name: 'Microsoft Teams',
+    aliases: ['teams'],
+    permission: 'ServiceActivity-Teams.Read.All',
+    healthServices: ['Microsoft Teams'],
+  },
   {
     id: 'onedrive',
     name: 'OneDrive for work or school',
     aliases: ['onedrive', 'odb'],
     permission: 'ServiceActivity-OneDrive.Read.All',
+    healthServices: ['OneDrive for Business', 'SharePoint Online'],
   },
   {
     id: 'web',
     name: 'Microsoft 365 web apps',
     aliases: ['web apps', 'office', 'office web', 'm365 apps'],
     permission: 'ServiceActivity-Microsoft365Web.Read.All',
+    healthServices: ['Office for the web'],
   },
   {
     id: 'entra',
     name: 'Microsoft Entra',
     aliases: ['entra', 'aad', 'azure ad', 'identity', 'sign-ins', 'signins'],
     permission: 'Reports.Read.All',
+    healthServices: ['Identity Service', 'Microsoft Entra'],
   },
   {
     id: 'networkAccess',
     name: 'Global Secure Access',
     aliases: ['gsa', 'global secure access', 'network access'],
     permission: 'Reports.Read.All',
+    healthServices: [],
   },
 ];
 
@@ -73,6 +84,28 @@ export function metricsOfService(service: ServiceGroup): readonly MetricDef[] {
 /** The service group definition for an id such as `networkAccess`; undefined for unknown ids. */
 export function serviceById(id: string): ServiceDef | undefined {
   return services.get(id);
+}
+
+/**
+ * Graph permissions of Microsoft's service communications API, each valid delegated and as an application
+ * permission: health overviews and issues, and Message center posts.
+ */
+export const SERVICE_HEALTH_PERMISSIONS = {
+  health: 'ServiceHealth.Read.All',
+  messages: 'ServiceMessage.Read.All',
+} as const;
+
+/** Microsoft's service for issues that affect every workload; it belongs to every service group. */
+export const SUITE_HEALTH_SERVICE = 'Microsoft 365 suite';
+
+/**
+ * The service groups a service health `service` name belongs to (case-insensitive): the groups that list it, every
+ * group for the Microsoft 365 suite, none for a service Pulse has no telemetry for (Intune, Power BI …).
+ */
+export function groupsOfHealthService(name: string): ServiceGroup[] {
+  const n = name.trim().toLowerCase();
+  if (n === SUITE_HEALTH_SERVICE.toLowerCase()) return SERVICES.map((s) => s.id);
+  return SERVICES.filter((s) => s.healthServices.some((h) => h.toLowerCase() === n)).map((s) => s.id);
 }
 
 /**
