@@ -3,6 +3,7 @@ import { COMMAND_WORDS, UPCOMING_COMMANDS } from './grammar';
 import { exactMetric } from './metric-match';
 import { parseBare } from './parsers/bare';
 import { parseDigest } from './parsers/digest';
+import { parseHealthScope, parseIncidentId } from './parsers/health-scope';
 import { parseHelp } from './parsers/help';
 import { parseHistory } from './parsers/history';
 import { parseNoArgs } from './parsers/no-args';
@@ -42,6 +43,9 @@ const PARSERS: Record<CommandName, CommandParser> = {
   digest: parseDigest,
   alerts: (rest) => parseBare('alerts', rest),
   history: (rest) => parseHistory(rest),
+  incidents: (rest) => parseHealthScope('incidents', rest),
+  incident: (rest) => parseIncidentId(rest),
+  messages: (rest) => parseHealthScope('messages', rest),
 };
 
 /** When and where to read times: defaults are the current time and UTC. */

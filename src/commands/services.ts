@@ -1,5 +1,6 @@
 import type { AlertStores } from '../alerts/alert-stores';
 import type { UserMetricsReader } from '../graph/metrics-reader';
+import type { ServiceHealthReader } from '../service-health/reader';
 
 /** What command handlers may ask of the outside world for the current user, without knowing how it is done. */
 export interface CommandServices {
@@ -13,4 +14,6 @@ export interface CommandServices {
   metrics: UserMetricsReader;
   /** Alert subscriptions, rules, audit log and incidents; alerting commands say alerts are off without them. */
   alerts?: AlertStores;
+  /** Microsoft's service health and Message center, read with the user's own token; absent when not wired. */
+  health?: ServiceHealthReader;
 }
