@@ -1,5 +1,6 @@
 import { AccessGate } from './access-gate';
 import { RequestBudget } from './budget';
+import { SeriesCache } from './cache';
 import { callerTokenProvider } from './caller';
 import { GraphMetricsClient } from './client';
 import { MetricsService } from './metrics-service';
@@ -13,12 +14,21 @@ export interface GraphServices {
   statusMemo: StatusMemo;
 }
 
-export function createGraphServices(baseUrl: string, now: () => number = Date.now): GraphServices {
+/**
+ * Builds them; `settleMinutes` is the monitor's settle time, so the cache treats buckets younger than it as
+ * provisional (refetched after each boundary) rather than final.
+ */
+export function createGraphServices(
+  baseUrl: string,
+  now: () => number = Date.now,
+  opts: { settleMinutes?: number } = {},
+): GraphServices {
   const budget = new RequestBudget({ now });
   const client = new GraphMetricsClient({ baseUrl, tokenProvider: callerTokenProvider, budget });
+  const cache = new SeriesCache({ now, volatileMinutes: opts.settleMinutes });
   return {
     client,
-    metrics: new MetricsService({ client, budget, now }),
+    metrics: new MetricsService({ client, budget, cache, now }),
     gate: new AccessGate(client, now),
     statusMemo: new StatusMemo(),
   };
