@@ -13,6 +13,7 @@ const BENCHMARKS = [
   'bot-status-rps',
   'store-latency',
   'delivery-window',
+  'service-health-requests',
   'monitor-cycle',
   'scale',
 ];

@@ -12,6 +12,10 @@ import type { KeyValueStore } from './store/store';
 import { createBot, type Bot } from './teams/bot';
 import { createIdentity } from './auth/create-identity';
 import { createGraphServices } from './graph/graph-services';
+import { monitorMetrics } from './graph/monitor-metrics';
+import { IncidentReader } from './alerts/incident-reader';
+import { registerTabRoutes } from './tab/tab-routes';
+import { tabRouteDeps } from './tab/tab-setup';
 
 export interface RunningBot {
   url: string;
@@ -74,11 +78,12 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
         store,
         registry,
         notifier: new ProactiveNotifier(adapter, config.bot.id ?? ''),
-        graph,
+        metrics: monitorMetrics(graph.metrics),
         identity: monitorIdentity,
         leases,
         logger,
         cycleMs: config.monitorCycleMs,
+        allowedTenants: config.allowedTenants,
         owner: instanceId,
         now,
         settleMinutes: config.monitorSettleMinutes,
@@ -93,6 +98,10 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     logger,
     details: () => (alerting ? { delivery: alerting.actions.outbox.stats() } : {}),
   });
+  registerTabRoutes(
+    server.server,
+    tabRouteDeps({ config, graph, identity, incidents: new IncidentReader(store), logger, now: options.now }),
+  );
   const url = await server.listen(config.port, config.host);
   logger.info(
     { url, demo: config.demo, store: config.storePath, auth: !config.demo },

@@ -1,5 +1,5 @@
 import type { SeriesCache } from '../../src/graph/cache';
-import { METRICS } from '../../src/graph/catalog';
+import { METRICS } from '../../src/domain/catalog';
 import { evaluationWindows, historyFetchWindows } from '../../src/monitor/runner/tenant-cycle';
 
 /**

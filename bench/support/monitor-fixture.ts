@@ -6,7 +6,7 @@ import { ConversationRegistry } from '../../src/conversations/registry';
 import type { Notifier } from '../../src/delivery/notifier';
 import { Outbox } from '../../src/delivery/outbox';
 import { SendBudget } from '../../src/delivery/send-budget';
-import { METRICS } from '../../src/graph/catalog';
+import { METRICS } from '../../src/domain/catalog';
 import { RequestBudget } from '../../src/graph/budget';
 import { SeriesCache } from '../../src/graph/cache';
 import { callerTokenProvider } from '../../src/graph/caller';
@@ -18,7 +18,7 @@ import { ChartStore } from '../../src/monitor/runner/chart-store';
 import { configFromStores } from '../../src/monitor/runner/config-from-stores';
 import { IncidentStore } from '../../src/monitor/runner/incident-store';
 import { Monitor } from '../../src/monitor/runner/monitor';
-import { monitorMetrics } from '../../src/monitor/runner/monitor-metrics';
+import { monitorMetrics } from '../../src/graph/monitor-metrics';
 import type { PartitionLeases } from '../../src/store/partitions/partition-leases';
 import type { KeyValueStore } from '../../src/store/store';
 

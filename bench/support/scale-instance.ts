@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import type { MonitorIdentity } from '../../src/auth/monitor-identity';
 import { ConversationRegistry } from '../../src/conversations/registry';
 import { createGraphServices, type GraphServices } from '../../src/graph/graph-services';
+import { monitorMetrics } from '../../src/graph/monitor-metrics';
 import { createAlerting } from '../../src/monitor/runner/create-alerting';
 import type { Monitor } from '../../src/monitor/runner/monitor';
 import { BlobLeases } from '../../src/store/partitions/blob-leases';
@@ -66,7 +67,7 @@ export async function startInstance(name: string, o: ScaleInstanceOptions): Prom
     store,
     registry: new ConversationRegistry(store),
     notifier: new RecordingNotifier(),
-    graph,
+    metrics: monitorMetrics(graph.metrics),
     identity,
     leases,
     logger: pino({ level: 'info' }, sink),

@@ -1,5 +1,5 @@
-import { metricsOfService, serviceById } from '../graph/catalog';
-import type { ServiceGroup } from '../graph/catalog-types';
+import { metricsOfService, serviceById } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
 
 /** Admins with Service Health access, who may read the Microsoft 365 groups' telemetry (the docs name no minimum). */
 export const M365_ADMIN_ROLES = [

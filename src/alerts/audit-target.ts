@@ -1,4 +1,4 @@
-import { metricByFn } from '../graph/catalog';
+import { metricByFn } from '../domain/catalog';
 import type { AuditEntry } from '../monitor/audit';
 
 /**

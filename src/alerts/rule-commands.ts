@@ -1,4 +1,4 @@
-import { metricByFn } from '../graph/catalog';
+import { metricByFn } from '../domain/catalog';
 import type { Rule, RuleKind } from '../monitor/rules';
 
 /** Minutes per bucket that rules count in (the monitor's 5-minute buckets). */

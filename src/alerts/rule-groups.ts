@@ -1,5 +1,5 @@
-import { metricByFn } from '../graph/catalog';
-import type { ServiceGroup } from '../graph/catalog-types';
+import { metricByFn } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
 import type { Rule } from '../monitor/rules';
 
 /** The service group a change to this rule touches (for the admin check); none for an unknown function. */

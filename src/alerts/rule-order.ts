@@ -1,4 +1,4 @@
-import { METRICS } from '../graph/catalog';
+import { METRICS } from '../domain/catalog';
 import type { Rule } from '../monitor/rules';
 
 const CATALOG_ORDER = new Map(METRICS.map((m, i) => [m.fn, i]));

@@ -1,7 +1,7 @@
-import { metricByFn, serviceById } from '../graph/catalog';
-import type { ServiceGroup } from '../graph/catalog-types';
+import { metricByFn, serviceById } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
 import { fnsInScope, type SubscriptionScope } from '../monitor/rule-scope';
-import { serviceWord } from '../commands/service-match';
+import { serviceWord } from '../domain/service-match';
 import { parseClockTime } from '../monitor/clock-time';
 import type { QuietHours } from '../monitor/quiet-hours';
 

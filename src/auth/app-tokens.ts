@@ -1,11 +1,11 @@
-import type { ConfidentialClientApplication } from '@azure/msal-node';
+import { ServerError, type ConfidentialClientApplication } from '@azure/msal-node';
 import { GRAPH_APP_SCOPES, permissionsInToken } from './graph-scopes';
 import { withPartition } from './partition';
 
 /**
  * App-only Graph tokens (client credentials) per tenant, for the alert monitor. Returns undefined when the tenant
- * has not granted our application any permission (or has not consented at all), so callers can fall back to a
- * subscriber's delegated token.
+ * has not granted our application any permission (or Entra refuses it: no consent), so callers can fall back to a
+ * subscriber's delegated token; rejects when Entra could not be asked (network, token cache), so callers can say so.
  */
 export class AppTokens {
   private readonly clients = new Map<string, ConfidentialClientApplication>();
@@ -23,8 +23,9 @@ export class AppTokens {
       if (!result?.accessToken) return undefined;
       const permissions = permissionsInToken(result.accessToken);
       return permissions.length ? { accessToken: result.accessToken, permissions } : undefined;
-    } catch {
-      return undefined;
+    } catch (err) {
+      if (err instanceof ServerError) return undefined;
+      throw err;
     }
   }
 }

@@ -1,4 +1,4 @@
-import { SERVICE_HEALTH_PERMISSIONS, SERVICES } from '../graph/catalog';
+import { SERVICE_HEALTH_PERMISSIONS, SERVICES } from '../domain/catalog';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 

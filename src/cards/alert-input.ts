@@ -1,5 +1,5 @@
-import { metricByFn, metricOrStandIn, serviceById } from '../graph/catalog';
-import type { MetricDef } from '../graph/catalog-types';
+import { metricByFn, metricOrStandIn, serviceById } from '../domain/catalog';
+import type { MetricDef } from '../domain/catalog-types';
 import { SYSTEM_ACTOR } from '../monitor/actor';
 import type { Incident } from '../monitor/incident';
 import type { JudgedBucket } from '../monitor/judge';

@@ -1,5 +1,5 @@
 import { scopeLabel } from '../alerts/subscription';
-import { metricByFn, SERVICES, serviceById } from '../graph/catalog';
+import { metricByFn, SERVICES, serviceById } from '../domain/catalog';
 import type { SubscriptionScope } from '../monitor/rule-scope';
 import { imBackAction, type AdaptiveCard } from './card';
 import { newCard, text } from './card-kit';

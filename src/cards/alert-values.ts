@@ -1,4 +1,4 @@
-import type { MetricDef } from '../graph/catalog-types';
+import type { MetricDef } from '../domain/catalog-types';
 import type { Incident } from '../monitor/incident';
 import type { Rule } from '../monitor/rules';
 import { formatChange, formatPointChange, formatValue } from './format';

@@ -1,6 +1,6 @@
 import template from './templates/catalog.json';
-import { METRICS, SERVICES, metricsOfService, serviceById } from '../graph/catalog';
-import type { MetricDef, ServiceDef, ServiceGroup } from '../graph/catalog-types';
+import { METRICS, SERVICES, metricsOfService, serviceById } from '../domain/catalog';
+import type { MetricDef, ServiceDef, ServiceGroup } from '../domain/catalog-types';
 import { expandTemplate, type AdaptiveCard } from './card';
 import { rolesText } from './guidance-text';
 

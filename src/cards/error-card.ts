@@ -1,5 +1,5 @@
 import template from './templates/error.json';
-import { metricByFn } from '../graph/catalog';
+import { metricByFn } from '../domain/catalog';
 import type { MetricsApiError } from '../graph/errors';
 import { expandTemplate, type AdaptiveCard } from './card';
 import { errorView, type ErrorView } from './error-view';

@@ -1,4 +1,4 @@
-import { metricByFn } from '../graph/catalog';
+import { metricByFn } from '../domain/catalog';
 import type { MetricsApiError } from '../graph/errors';
 import { formatLocalTime, formatRelative } from './format';
 import { CONSENT_ADMINS, eligibilityText, metricName } from './guidance-text';

@@ -1,4 +1,4 @@
-import type { MetricUnit } from '../graph/catalog-types';
+import type { MetricUnit } from '../domain/catalog-types';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

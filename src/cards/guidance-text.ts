@@ -1,5 +1,5 @@
-import { metricByFn } from '../graph/catalog';
-import type { ServiceGroup } from '../graph/catalog-types';
+import { metricByFn } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
 
 /** Who can grant tenant-wide admin consent to Microsoft Graph permissions. */
 export const CONSENT_ADMINS = 'a Global Administrator or Privileged Role Administrator';

@@ -1,5 +1,5 @@
 import type { DeadLetter } from '../delivery/dead-letters';
-import { metricByFn, serviceById } from '../graph/catalog';
+import { metricByFn, serviceById } from '../domain/catalog';
 import { formatAuditEntry, type AuditEntry } from '../monitor/audit';
 import type { Incident } from '../monitor/incident';
 import type { AdaptiveCard } from './card';

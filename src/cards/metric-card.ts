@@ -1,6 +1,6 @@
-import { metricOrStandIn, serviceById } from '../graph/catalog';
-import type { MetricDef } from '../graph/catalog-types';
-import type { SeriesReport } from '../graph/metrics-service';
+import { metricOrStandIn, serviceById } from '../domain/catalog';
+import type { MetricDef } from '../domain/catalog-types';
+import type { SeriesReport } from '../graph/metrics-reader';
 import type { AdaptiveCard } from './card';
 import { executeAction, newCard, text } from './card-kit';
 import { bucketMeans, pickIndices } from './downsample';

@@ -1,9 +1,9 @@
 import { volumeFloor } from '../monitor/thresholds';
 import type { Rule } from '../monitor/rules';
-import { metricByFn } from '../graph/catalog';
-import type { MetricDef } from '../graph/catalog-types';
+import { metricByFn } from '../domain/catalog';
+import type { MetricDef } from '../domain/catalog-types';
 import type { MetricsErrorKind } from '../graph/errors';
-import type { MetricStatus } from '../graph/metrics-service';
+import type { MetricStatus } from '../graph/metrics-reader';
 import { formatChange, formatValue } from './format';
 
 /** What a status row says about a metric. */

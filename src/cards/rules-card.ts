@@ -1,4 +1,4 @@
-import { metricByFn, serviceById } from '../graph/catalog';
+import { metricByFn, serviceById } from '../domain/catalog';
 import { unmuteRule, type Rule } from '../monitor/rules';
 import { describeRule } from '../monitor/rule-text';
 import type { AdaptiveCard } from './card';

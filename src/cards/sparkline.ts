@@ -1,4 +1,4 @@
-import type { SeriesPoint } from '../graph/series';
+import type { SeriesPoint } from '../domain/series';
 
 /** The eight block glyphs, lowest first. */
 export const SPARK_BARS = '▁▂▃▄▅▆▇█';

@@ -1,4 +1,4 @@
-import type { StaleNote } from '../graph/stale-note';
+import type { StaleNote } from '../graph/metrics-reader';
 import { formatLocalTime, formatRelative } from './format';
 
 const WHY: Record<string, string> = {

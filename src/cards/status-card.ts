@@ -1,8 +1,8 @@
-import { serviceById } from '../graph/catalog';
-import type { ServiceGroup } from '../graph/catalog-types';
-import type { StatusReport } from '../graph/metrics-service';
-import type { SeriesPoint } from '../graph/series';
-import type { StaleNote } from '../graph/stale-note';
+import { serviceById } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
+import type { StatusReport } from '../graph/metrics-reader';
+import type { SeriesPoint } from '../domain/series';
+import type { StaleNote } from '../graph/metrics-reader';
 import type { AdaptiveCard } from './card';
 import { cardBytes, executeAction, MAX_CARD_BYTES, newCard, text } from './card-kit';
 import { downsample } from './downsample';
@@ -41,6 +41,13 @@ export interface StatusCardInput {
   board?: BoardOptions;
   /** Fresh data is on its way (> 5 s): show a subtle "Updating…" line and keep the numbers. */
   updating?: boolean;
+  /** Microsoft's service health part (see status-health.ts), shown between the summary and the group tables. */
+  health?: readonly object[];
+  /**
+   * The tenant has no telemetry Pulse may read (not eligible, or no permission for any group): this one note
+   * replaces the metric summary and tables, and the card shows service health only.
+   */
+  telemetryNote?: string;
 }
 
 /** Teams lets at most 60 users have a user-specific (auto-refreshed) view of a card. */
@@ -90,10 +97,15 @@ function composeStatusCard(input: StatusCardInput, withTrends: boolean): Adaptiv
         ]
       : []),
     ...(input.updating ? [text('Updating…', small)] : []),
-    text(countsLine(counts) || 'No metrics in this report.', { spacing: 'Small' }),
-    ...staleLines(stale, now, tz).map((l) => text(`⏳ ${l}`, { size: 'Small', color: 'Warning' })),
-    ...(attention ? [attention.container] : []),
-    ...groups.map((g) => groupSection(g, withTrends)),
+    ...(input.telemetryNote
+      ? [text(`ℹ️ ${input.telemetryNote}`, { spacing: 'Small' }), ...(input.health ?? [])]
+      : [
+          text(countsLine(counts) || 'No metrics in this report.', { spacing: 'Small' }),
+          ...staleLines(stale, now, tz).map((l) => text(`⏳ ${l}`, { size: 'Small', color: 'Warning' })),
+          ...(attention ? [attention.container] : []),
+          ...(input.health ?? []),
+          ...groups.map((g) => groupSection(g, withTrends)),
+        ]),
   ];
   const data = service ? { service } : {};
   const card = newCard(body, [executeAction('Refresh', board ? 'board.refresh' : 'status.refresh', data)]);

@@ -1,7 +1,7 @@
-import { SERVICES, metricByFn } from '../graph/catalog';
-import type { MetricDef, ServiceDef, ServiceGroup } from '../graph/catalog-types';
-import type { MetricStatus, StatusReport } from '../graph/metrics-service';
-import type { SeriesPoint } from '../graph/series';
+import { SERVICES, metricByFn } from '../domain/catalog';
+import type { MetricDef, ServiceDef, ServiceGroup } from '../domain/catalog-types';
+import type { MetricStatus, StatusReport } from '../graph/metrics-reader';
+import type { SeriesPoint } from '../domain/series';
 import { formatChange, formatPointChange, formatValue } from './format';
 import { metricState, STATE_LOOK, STATE_ORDER, type MetricState, type MetricStateKind } from './metric-state';
 import { sparklineOfPoints } from './sparkline';

@@ -1,6 +1,6 @@
-import type { MetricDef } from '../graph/catalog-types';
-import { WEEK_MS } from '../graph/metrics-service';
-import type { SeriesReport } from '../graph/metrics-service';
+import type { MetricDef } from '../domain/catalog-types';
+import { WEEK_MS } from '../domain/time';
+import type { SeriesReport } from '../graph/metrics-reader';
 import type { Column } from './downsample';
 
 /** A report's window as a grid of bucket starts with this week's and last week's value in each bucket. */

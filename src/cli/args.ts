@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest } from '../commands/suggest';
 import { UsageError } from './usage-error';
 
@@ -12,35 +13,38 @@ export interface SplitArgs {
 
 /**
  * Splits argv into positionals and the flags `spec` allows: `--name value`, `--name=value`, `-h` for `--help`,
- * `--` ends flags. Unknown, repeated or value-less flags are UsageErrors naming the flag.
+ * `--` ends flags. Unknown, repeated or value-less flags are UsageErrors naming the flag, the first in argv order.
+ * node:util parseArgs tokenises (non-strict, so the wording of every refusal stays ours).
  */
 export function splitArgs(argv: readonly string[], spec: FlagSpec, command?: string): SplitArgs {
   const out: SplitArgs = { positionals: [], flags: new Map() };
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i];
-    if (word === '--') {
-      out.positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!word.startsWith('-') || word === '-') {
-      out.positionals.push(word);
-      continue;
-    }
-    const eq = word.indexOf('=');
-    const name = word === '-h' ? 'help' : word.slice(word.startsWith('--') ? 2 : 1, eq < 0 ? undefined : eq);
-    const kind = spec[name];
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: parseArgsOptions(spec),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind === 'positional') out.positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const word = argv[token.index];
+    // Only `-h` is a short option; any other single-dash word (`-x`, `-abc`) is refused whole.
+    const name = word.startsWith('--') ? token.name : word === '-h' ? 'help' : word.slice(1).split('=')[0];
+    const kind =
+      Object.hasOwn(spec, name) && (word.startsWith('--') || word === '-h') ? spec[name] : undefined;
     if (!kind) {
       const hint = closest(name, Object.keys(spec));
       throw new UsageError(`Unknown option '${word}'${hint ? `; did you mean --${hint}?` : '.'}`, command);
     }
     if (out.flags.has(name)) throw new UsageError(`--${name} was given more than once.`, command);
     if (kind === 'switch') {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value.`, command);
+      if (token.inlineValue) throw new UsageError(`--${name} takes no value.`, command);
       out.flags.set(name, true);
       continue;
     }
-    const value = eq >= 0 ? word.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '' || (eq < 0 && /^--?[a-z]/i.test(value))) {
+    const value = token.value;
+    if (value === undefined || value === '' || (!token.inlineValue && /^--?[a-z]/i.test(value))) {
       throw new UsageError(`--${name} needs a value.`, command);
     }
     out.flags.set(name, value);
@@ -52,4 +56,15 @@ export function splitArgs(argv: readonly string[], spec: FlagSpec, command?: str
 export function flagValue(args: SplitArgs, name: string): string | undefined {
   const v = args.flags.get(name);
   return typeof v === 'string' ? v : undefined;
+}
+
+function parseArgsOptions(spec: FlagSpec): NonNullable<ParseArgsConfig['options']> {
+  return Object.fromEntries(
+    Object.entries(spec).map(([name, kind]) => [
+      name,
+      kind === 'value'
+        ? { type: 'string' as const }
+        : { type: 'boolean' as const, ...(name === 'help' ? { short: 'h' } : {}) },
+    ]),
+  );
 }

@@ -1,5 +1,5 @@
 import { MetricsApiError } from '../graph/errors';
-import { WindowError } from '../graph/window';
+import { WindowError } from '../domain/window';
 import { RunError, UsageError } from './usage-error';
 
 /** Exit codes: 0 done, 1 Microsoft Graph or sign-in failed, 2 wrong command line or configuration. */

@@ -1,4 +1,4 @@
-import type { IntervalMinutes, MetricDef, ServiceDef } from '../graph/catalog-types';
+import type { IntervalMinutes, MetricDef, ServiceDef } from '../domain/catalog-types';
 import type { ConnectionFlags } from './connection';
 import type { OutputFormat } from './output/view';
 import type { WindowSpec } from './time-window';

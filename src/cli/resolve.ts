@@ -1,5 +1,5 @@
-import { METRICS, SERVICES } from '../graph/catalog';
-import type { MetricDef, ServiceDef } from '../graph/catalog-types';
+import { METRICS, SERVICES } from '../domain/catalog';
+import type { MetricDef, ServiceDef } from '../domain/catalog-types';
 import { closest } from '../commands/suggest';
 import { UsageError } from './usage-error';
 

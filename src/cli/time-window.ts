@@ -1,6 +1,7 @@
-import { ceilToBucket, currentBucketStart, MINUTE_MS } from '../graph/buckets';
-import type { IntervalMinutes } from '../graph/catalog-types';
-import { MAX_LOOKBACK_DAYS, validateWindow, type StartPolicy, type WindowRequest } from '../graph/window';
+import { ceilToBucket, currentBucketStart } from '../domain/buckets';
+import { MINUTE_MS } from '../domain/time';
+import type { IntervalMinutes } from '../domain/catalog-types';
+import { MAX_LOOKBACK_DAYS, validateWindow, type StartPolicy, type WindowRequest } from '../domain/window';
 import { UsageError } from './usage-error';
 
 /** A query window as typed: `--last 6h`, or `--from ISO [--to ISO]`. */

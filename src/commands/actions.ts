@@ -1,6 +1,6 @@
 import { buildNoticeCard } from '../cards/notice-card';
-import { serviceById } from '../graph/catalog';
-import type { ServiceGroup } from '../graph/catalog-types';
+import { serviceById } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
 import { handleBoard, handleStatus } from './handlers/status';
 import type { CommandContext, Reply } from './reply';
 import { errorReply, respondToText } from './respond';

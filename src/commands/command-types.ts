@@ -1,5 +1,5 @@
 import type { AlertCommand } from '../alerts/alert-command';
-import type { IntervalMinutes, ServiceGroup } from '../graph/catalog-types';
+import type { IntervalMinutes, ServiceGroup } from '../domain/catalog-types';
 
 /** A command the bot can act on, fully resolved: services are catalog ids, windows are aligned and valid. */
 export type Command =
@@ -23,7 +23,20 @@ export type Command =
       /** What the window is, for a card title: "last 6 hours", "since 2026-11-27 08:00 Europe/Berlin". */
       windowLabel: string;
     }
+  | { name: 'incidents'; scope?: HealthScope }
+  | { name: 'incident'; id: string }
+  | { name: 'messages'; scope?: HealthScope }
   | AlertCommand;
+
+/**
+ * Which of Microsoft's services a service health command is about: a Pulse service group (mapped to Microsoft's
+ * names by the catalog), or any other name Microsoft uses (`intune`, `power bi`), matched as typed.
+ */
+export interface HealthScope {
+  group?: ServiceGroup;
+  /** The group's display name, or the words the user typed. */
+  label: string;
+}
 
 /** Every command name; each has exactly one parser in `parse.ts`. */
 export type CommandName = Command['name'];

@@ -17,7 +17,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ['health'],
     usage: 'status [service]',
     summary:
-      'Health at a glance for every service group, or for one: exchange, teams, onedrive, web apps, entra, gsa.',
+      'Health at a glance for every service group, or for one: exchange, teams, onedrive, web apps, entra, gsa. ' +
+      "Shows the telemetry next to Microsoft's own health state and open incidents.",
     examples: ['status', 'status exchange', 'status teams', 'status entra'],
     needsSignIn: true,
   },
@@ -55,10 +56,39 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSignIn: true,
   },
   {
+    name: 'incidents',
+    aliases: ['open incidents', 'issues', 'outages', 'advisories', 'service health'],
+    usage: 'incidents [service]',
+    summary:
+      "Microsoft's open incidents and advisories from Microsoft 365 service health, for every service or one: " +
+      'id, title, status, classification, start and last update.',
+    examples: ['incidents', 'incidents exchange', 'incidents teams', 'incidents intune'],
+    needsSignIn: true,
+  },
+  {
+    name: 'incident',
+    aliases: ['issue'],
+    usage: 'incident <id>',
+    summary:
+      "One of Microsoft's incidents or advisories in full: impact, every update as a timeline, status history.",
+    examples: ['incident EX123456', 'incident TM654321'],
+    needsSignIn: true,
+  },
+  {
+    name: 'messages',
+    aliases: ['changes', 'message center', 'mc'],
+    usage: 'messages [service]',
+    summary: 'Recent Message center posts for every service or one, major changes and "act by" dates first.',
+    examples: ['messages', 'messages teams', 'changes exchange'],
+    needsSignIn: true,
+  },
+  {
     name: 'alerts',
-    aliases: ['incidents', 'open alerts'],
+    aliases: ['open alerts'],
     usage: 'alerts',
-    summary: 'Lists the open alerts of your tenant: what fires, since when, and who acknowledged it.',
+    summary:
+      "Lists Pulse's open alerts for your tenant: what fires, since when, and who acknowledged it. Microsoft's own " +
+      'incidents are under `incidents`.',
     examples: ['alerts'],
     needsSignIn: true,
   },

@@ -1,7 +1,7 @@
-import { METRICS } from '../graph/catalog';
-import type { MetricDef, ServiceDef } from '../graph/catalog-types';
-import { normalisePhrase, silentEdits, suggestEdits, typoDistance } from './fuzzy';
-import { exactService } from './service-match';
+import { METRICS } from '../domain/catalog';
+import type { MetricDef, ServiceDef } from '../domain/catalog-types';
+import { normalisePhrase, silentEdits, suggestEdits, typoDistance } from '../domain/fuzzy';
+import { exactService } from '../domain/service-match';
 
 /**
  * A metric read from user words. `word` is how to write it back in examples: what the user typed when it was

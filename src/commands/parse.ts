@@ -3,6 +3,7 @@ import { COMMAND_WORDS, UPCOMING_COMMANDS } from './grammar';
 import { exactMetric } from './metric-match';
 import { parseBare } from './parsers/bare';
 import { parseDigest } from './parsers/digest';
+import { parseHealthScope, parseIncidentId } from './parsers/health-scope';
 import { parseHelp } from './parsers/help';
 import { parseHistory } from './parsers/history';
 import { parseNoArgs } from './parsers/no-args';
@@ -13,8 +14,8 @@ import { parseShow } from './parsers/show';
 import { parseSubscribe } from './parsers/subscribe';
 import { parseUnwatch } from './parsers/unwatch';
 import { parseWatch } from './parsers/watch';
-import { exactService, serviceWord } from './service-match';
-import { closestWord } from './fuzzy';
+import { exactService, serviceWord } from '../domain/service-match';
+import { closestWord } from '../domain/fuzzy';
 import { MAX_COMMAND_CHARS, MAX_RAW_CHARS, normaliseText } from './tokens';
 import { resolveTimeZone } from './zoned-time';
 
@@ -42,6 +43,9 @@ const PARSERS: Record<CommandName, CommandParser> = {
   digest: parseDigest,
   alerts: (rest) => parseBare('alerts', rest),
   history: (rest) => parseHistory(rest),
+  incidents: (rest) => parseHealthScope('incidents', rest),
+  incident: (rest) => parseIncidentId(rest),
+  messages: (rest) => parseHealthScope('messages', rest),
 };
 
 /** When and where to read times: defaults are the current time and UTC. */

@@ -2,7 +2,7 @@ import { SignInNeededError } from '../auth/delegated-tokens';
 import { buildErrorCard } from '../cards/error-card';
 import { buildNoticeCard } from '../cards/notice-card';
 import { MetricsApiError } from '../graph/errors';
-import { WindowError } from '../graph/window';
+import { WindowError } from '../domain/window';
 import type { Command, ParseError } from './command-types';
 import { handleDigest, handleQuiet } from './handlers/alert-settings';
 import { handleAlerts, handleHistory } from './handlers/alerts';
@@ -10,6 +10,7 @@ import { handleHelp } from './handlers/help';
 import { handleSignin, handleSignout, handleWhoami } from './handlers/identity';
 import { handleMetrics } from './handlers/metrics';
 import { handleRules } from './handlers/rules';
+import { handleIncident, handleIncidents, handleMessages } from './handlers/service-health';
 import { handleShow } from './handlers/show';
 import { handleBoard, handleStatus } from './handlers/status';
 import { handleSubscribe, handleSubscriptions, handleUnsubscribe } from './handlers/subscriptions';
@@ -79,6 +80,12 @@ function dispatch(
       return handleAlerts(ctx, services);
     case 'history':
       return handleHistory(command.minutes, command.label, ctx, services);
+    case 'incidents':
+      return handleIncidents(command.scope, ctx, services);
+    case 'incident':
+      return handleIncident(command.id, ctx, services);
+    case 'messages':
+      return handleMessages(command.scope, ctx, services);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AlertStores } from '../alerts/alert-stores';
-import type { UserMetrics } from '../graph/user-metrics';
+import type { UserMetricsReader } from '../graph/metrics-reader';
+import type { ServiceHealthReader } from '../service-health/reader';
 
 /** What command handlers may ask of the outside world for the current user, without knowing how it is done. */
 export interface CommandServices {
@@ -10,7 +11,9 @@ export interface CommandServices {
   /** Forgets the user's tokens. */
   signOut(): Promise<void>;
   /** Telemetry of the user's tenant, read with the user's own token. */
-  metrics: UserMetrics;
+  metrics: UserMetricsReader;
   /** Alert subscriptions, rules, audit log and incidents; alerting commands say alerts are off without them. */
   alerts?: AlertStores;
+  /** Microsoft's service health and Message center, read with the user's own token; absent when not wired. */
+  health?: ServiceHealthReader;
 }

@@ -1,6 +1,7 @@
-import { INTERVALS, type IntervalMinutes } from '../graph/catalog-types';
-import { ceilToBucket, currentBucketStart, floorToBucket, intervalMs, MINUTE_MS } from '../graph/buckets';
-import { earliestStart, LOOKBACK_SAFETY_MS, MAX_LOOKBACK_DAYS } from '../graph/window';
+import { INTERVALS, type IntervalMinutes } from '../domain/catalog-types';
+import { ceilToBucket, currentBucketStart, floorToBucket, intervalMs } from '../domain/buckets';
+import { DAY_MS, MINUTE_MS, WEEK_MS } from '../domain/time';
+import { earliestStart, LOOKBACK_SAFETY_MS, MAX_LOOKBACK_DAYS } from '../domain/window';
 import { fail, type ParseContext, type ParseResult } from './command-types';
 import { resolveTime } from './resolve-time';
 import type { ShowArgs, WindowSpec } from './show-args';
@@ -9,8 +10,6 @@ import { formatClock, formatWallClock, isValidInstant } from './zoned-time';
 
 export type { CommandWriter } from './window-messages';
 
-const DAY_MS = 24 * 60 * MINUTE_MS;
-const WEEK_MS = 7 * DAY_MS;
 /** `show` without a window: the last 6 hours. */
 export const DEFAULT_WINDOW: WindowSpec = { kind: 'last', minutes: 360, label: '6 hours', text: 'last 6h' };
 

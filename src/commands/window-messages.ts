@@ -1,12 +1,11 @@
-import { MAX_LOOKBACK_DAYS } from '../graph/window';
+import { DAY_MS } from '../domain/time';
+import { MAX_LOOKBACK_DAYS } from '../domain/window';
 import { fail, type ParseContext, type ParseResult } from './command-types';
 import type { WindowSpec } from './clause-types';
 import type { TimeSpec } from './times';
 import { formatWallClock, isValidInstant, wallClockAt } from './zoned-time';
 
 /* What `show` says about windows: labels for cards, and the errors for future and too-old times. */
-
-const DAY_MS = 86_400_000;
 
 /** Writes a whole `show` command with some clauses replaced, for suggestions and examples. */
 export type CommandWriter = (parts: {

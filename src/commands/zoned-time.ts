@@ -1,3 +1,4 @@
+import { HOUR_MS } from '../domain/time';
 /*
  * Wall-clock time in an IANA time zone, with Intl only (no tz database of our own). DST follows the "compatible"
  * rule of Temporal and RFC 5545: a time skipped by a spring-forward gap moves forward by the gap (02:30 → 03:30),
@@ -20,7 +21,6 @@ export interface WallClock extends CalendarDay {
 
 /** Outside this range a Date is invalid and Intl throws. */
 const MAX_MS = 8.64e15;
-const HOUR_MS = 3_600_000;
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 

@@ -112,6 +112,8 @@ export class Outbox {
   private running?: Promise<DrainReport>;
   private queued?: Promise<DrainReport>;
   private deadCount = 0;
+  /** Set by `settle`: drains stop before their next item. */
+  private closing = false;
 
   constructor(private readonly deps: OutboxDeps) {
     this.now = deps.now ?? Date.now;
@@ -182,10 +184,12 @@ export class Outbox {
   }
 
   /**
-   * For shutdown: waits for the running drain (and the one queued after it), then tries once more to store the
-   * activity ids still held in memory. Resolves with how many could not be stored (they are logged).
+   * For shutdown: lets the send in flight finish (a drain stops before its next item; the rest stays pending for
+   * the next drain anywhere), then tries once more to store the activity ids still held in memory. Resolves with how
+   * many could not be stored (they are logged).
    */
   async settle(): Promise<number> {
+    this.closing = true;
     await this.queued?.catch(() => undefined);
     await this.running?.catch(() => undefined);
     await this.flushUnrecorded();
@@ -210,6 +214,7 @@ export class Outbox {
     const newest = new Map<string, OutboxItem>();
     for (const i of pending) newest.set(`${i.tenantId}|${i.conversationId}|${i.cardKey}`, i);
     for (const item of pending) {
+      if (this.closing) break; // stopping: the rest stays pending, unclaimed, for the next drain anywhere
       try {
         if (newest.get(`${item.tenantId}|${item.conversationId}|${item.cardKey}`) !== item) {
           await this.finish(item, { status: 'dropped', lastError: 'superseded by a newer card' });

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   });
   stops.push(() => playground.stop());
   console.log(
-    `M365 Pulse is running (demo mode). Open ${playground.url.replace('127.0.0.1', 'localhost')} in your browser and type "help". Bot: ${bot.url}, simulated tenant: ${env.GRAPH_BASE_URL}, logs: ${logFile}. Ctrl-C stops everything.`,
+    `M365 Pulse is running (demo mode). Open ${playground.url.replace('127.0.0.1', 'localhost')} in your browser and type "help"; the dashboard tab is at ${bot.url.replace('127.0.0.1', 'localhost')}/tab/. Bot: ${bot.url}, simulated tenant: ${env.GRAPH_BASE_URL}, logs: ${logFile}. Ctrl-C stops everything.`,
   );
 }
 

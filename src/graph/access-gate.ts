@@ -1,11 +1,13 @@
-import { SERVICES, metricsOfService } from './catalog';
-import type { ServiceGroup } from './catalog-types';
+import { SERVICES, metricsOfService } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
 import type { GraphMetricsClient } from './client';
-import { currentBucketStart, intervalMs } from './buckets';
+import { currentBucketStart, intervalMs } from '../domain/buckets';
 import type { MetricsApiError } from './errors';
 
 /** What one user may read of one tenant, per service group: allowed, or the error Graph gave them. */
-export type GroupAccess = { allowed: true } | { allowed: false; error: MetricsApiError };
+import type { GroupAccess } from './metrics-reader';
+
+export type { GroupAccess };
 
 const ALLOWED_TTL_MS = 60 * 60_000;
 const DENIED_TTL_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
-import type { IntervalMinutes } from './catalog-types';
-import { bucketStarts, currentBucketStart, intervalMs, isoSeconds } from './buckets';
+import type { IntervalMinutes } from '../domain/catalog-types';
+import { bucketStarts, currentBucketStart, intervalMs, isoSeconds } from '../domain/buckets';
 import { BlockPool } from './block-pool';
-import type { Series, SeriesPoint } from './series';
+import type { MsRange, Series, SeriesPoint } from '../domain/series';
 
 /** A cache line: always scoped to one tenant, so no lookup can return another tenant's data. */
 export interface CacheKey {
@@ -11,10 +11,6 @@ export interface CacheKey {
 }
 
 /** Half-open range of bucket starts in ms, `[start, end)`. */
-export interface MsRange {
-  start: number;
-  end: number;
-}
 
 /** What the cache holds for a window, fresh or not. */
 export interface CachedSeries {

@@ -1,7 +1,7 @@
 import type { MetricsApiError } from './errors';
 import type { AttemptOutcome, RetryPolicy } from './retry';
-import type { Series } from './series';
-import type { MetricWindow } from './url';
+import type { Series } from '../domain/series';
+import type { MetricWindow } from '../domain/window';
 
 /** Per-call token source: delegated (on-behalf-of) or app-only, decided by the caller. Never logged. */
 export type TokenProvider = (tenantId: string) => Promise<string>;

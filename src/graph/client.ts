@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { buildBatchBody, readBatchAnswer } from './batch-content';
 import { runBatched } from './batch';
 import type { RequestBudget } from './budget';
-import { metricByFn } from './catalog';
-import type { MetricUnit } from './catalog-types';
+import { metricByFn } from '../domain/catalog';
+import type { MetricUnit } from '../domain/catalog-types';
 import type {
   CallOptions,
   MetricQuery,
@@ -18,7 +18,7 @@ import { exchange } from './http-exchange';
 import { interpretResponse, statusFailure } from './interpret';
 import { CHAT_RETRY_POLICY, REAL_RETRY_DEPS, runWithRetry, type RetryDeps } from './retry';
 import { SdkTransport, type RawResponse } from './sdk-transport';
-import type { Series } from './series';
+import type { Series } from '../domain/series';
 import { buildMetricPath, DEFAULT_GRAPH_BASE_URL, normaliseBaseUrl } from './url';
 
 export type { CallOptions, MetricQuery, SeriesResult, TokenProvider } from './client-types';

@@ -1,4 +1,4 @@
-import { metricByFn } from './catalog';
+import { metricByFn } from '../domain/catalog';
 import {
   InvalidRequestError,
   MissingPermissionError,
@@ -10,7 +10,7 @@ import {
   type MetricsApiError,
 } from './errors';
 import { retryAfterMs, type HeaderLookup } from './retry-after';
-import { formatUtcSeconds } from './window';
+import { formatUtcSeconds } from '../domain/window';
 
 const JWT = /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g;
 const BEARER = /\bBearer\s+[^\s"',]+/gi;

@@ -1,5 +1,5 @@
 import { MAX_BATCH_SIZE } from './batch';
-import type { MsRange } from './cache';
+import type { MsRange } from '../domain/series';
 
 /** Ranges one function still needs fetched. */
 export interface FnNeed {

@@ -4,14 +4,23 @@ import { SeriesCache } from './cache';
 import { callerTokenProvider } from './caller';
 import { GraphMetricsClient } from './client';
 import { MetricsService } from './metrics-service';
+import { HealthAccess } from './service-health/health-access';
+import { ServiceHealthBudget } from './service-health/health-budget';
+import { ServiceHealthClient } from './service-health/health-client';
+import { ServiceHealthPoller } from './service-health/health-poller';
+import type { HealthServices } from './service-health/user-health';
 import { StatusMemo } from './user-metrics';
 
-/** The process-wide Graph objects: one client, budget, cache and access gate shared by every user and the monitor. */
+/**
+ * The process-wide Graph objects: one client, budget, cache and access gate shared by every user and the monitor,
+ * for the telemetry and for Microsoft's service health alike.
+ */
 export interface GraphServices {
   client: GraphMetricsClient;
   metrics: MetricsService;
   gate: AccessGate;
   statusMemo: StatusMemo;
+  health: HealthServices;
 }
 
 /**
@@ -26,10 +35,21 @@ export function createGraphServices(
   const budget = new RequestBudget({ now });
   const client = new GraphMetricsClient({ baseUrl, tokenProvider: callerTokenProvider, budget });
   const cache = new SeriesCache({ now, volatileMinutes: opts.settleMinutes });
+  const healthClient = new ServiceHealthClient({
+    baseUrl,
+    tokenProvider: callerTokenProvider,
+    budget: new ServiceHealthBudget({ now }),
+    deps: { now },
+  });
   return {
     client,
     metrics: new MetricsService({ client, budget, cache, now }),
     gate: new AccessGate(client, now),
     statusMemo: new StatusMemo(),
+    health: {
+      client: healthClient,
+      poller: new ServiceHealthPoller(healthClient, now),
+      access: new HealthAccess(healthClient, now),
+    },
   };
 }

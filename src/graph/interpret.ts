@@ -1,4 +1,4 @@
-import type { MetricUnit } from './catalog-types';
+import type { MetricUnit } from '../domain/catalog-types';
 import type { MetricQuery, QueryOutcome, SharedFailure } from './client-types';
 import { MetricsApiError } from './errors';
 import { mapGraphError } from './error-mapping';

@@ -1,23 +1,30 @@
-import { currentBucketStart, intervalMs } from './buckets';
+import { WEEK_MS } from '../domain/time';
+import { currentBucketStart, intervalMs } from '../domain/buckets';
 import { RequestBudget } from './budget';
-import { SeriesCache, type MsRange } from './cache';
-import { METRICS, metricByFn } from './catalog';
-import { INTERVALS, type IntervalMinutes } from './catalog-types';
+import { SeriesCache } from './cache';
+import type { MsRange } from '../domain/series';
+import { METRICS, metricByFn } from '../domain/catalog';
+import { INTERVALS, type IntervalMinutes } from '../domain/catalog-types';
 import { GraphMetricsClient } from './client';
 import type { CallOptions, SeriesResult, TokenProvider } from './client-types';
 import { InvalidRequestError, type MetricsApiError } from './errors';
 import type { FetchPreference } from './fetch-plan';
 import { refreshSeries, type MetricsClient, type RefreshOutcome } from './refresh';
-import type { Series } from './series';
+import type { Series } from '../domain/series';
 import { SingleFlight } from './single-flight';
 import { staleNote, type StaleNote } from './stale-note';
-import type { MetricStatus, SeriesOptions, SeriesReport, StatusOptions, StatusReport } from './metrics-types';
-import { earliestStart, formatUtc, validateWindow, WindowError, type WindowRequest } from './window';
+import type {
+  MetricStatus,
+  SeriesOptions,
+  SeriesReport,
+  StatusOptions,
+  StatusReport,
+} from './metrics-reader';
+import { earliestStart, formatUtc, validateWindow, WindowError, type WindowRequest } from '../domain/window';
 
-export type * from './metrics-types';
+export type * from './metrics-reader';
 
 /** One week, the admin center's comparison baseline ("the same interval for the previous week"). */
-export const WEEK_MS = 7 * 24 * 3_600_000;
 
 export interface MetricsServiceDeps {
   client: MetricsClient;

@@ -1,8 +1,8 @@
-import type { MetricUnit } from './catalog-types';
-import { bucketStarts, floorToBucket, isoSeconds } from './buckets';
+import type { MetricUnit } from '../domain/catalog-types';
+import { bucketStarts, floorToBucket, isoSeconds } from '../domain/buckets';
 import { MalformedResponseError } from './errors';
-import type { Series, SeriesPoint } from './series';
-import type { MetricWindow } from './url';
+import type { Series, SeriesPoint } from '../domain/series';
+import type { MetricWindow } from '../domain/window';
 
 export interface ParseContext {
   tenantId: string;

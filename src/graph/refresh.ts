@@ -1,6 +1,7 @@
 import type { RequestBudget } from './budget';
-import type { MsRange, SeriesCache } from './cache';
-import type { IntervalMinutes } from './catalog-types';
+import type { SeriesCache } from './cache';
+import type { MsRange } from '../domain/series';
+import type { IntervalMinutes } from '../domain/catalog-types';
 import type { GraphMetricsClient } from './client';
 import type { CallOptions, MetricQuery, SeriesResult } from './client-types';
 import { budgetExhaustedError } from './error-mapping';

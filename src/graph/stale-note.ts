@@ -1,5 +1,5 @@
 import type { MetricsApiError, MetricsErrorKind } from './errors';
-import { formatUtc, formatUtcSeconds } from './window';
+import { formatUtc, formatUtcSeconds } from '../domain/window';
 
 /** Attached when cached data is served because a refresh was not possible; shown in cards. */
 export interface StaleNote {

@@ -1,14 +1,7 @@
-import type { IntervalMinutes } from './catalog-types';
+import type { MetricWindow } from '../domain/window';
 
 /** Public-cloud Graph root; override with `GRAPH_BASE_URL` (parsed by src/config) for the simulator or a sovereign cloud. */
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com';
-
-/** A request window: inclusive start, exclusive end, bucket size. Dates must be whole seconds (UTC). */
-export interface MetricWindow {
-  start: Date;
-  end: Date;
-  intervalMinutes: IntervalMinutes;
-}
 
 const FN_PATTERN = /^get[A-Za-z0-9]+$/;
 

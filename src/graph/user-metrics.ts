@@ -1,11 +1,20 @@
 import type { AccessGate, GroupAccess } from './access-gate';
-import { currentBucketStart, intervalMs } from './buckets';
+import { currentBucketStart, intervalMs } from '../domain/buckets';
 import { asCaller, type CallerToken } from './caller';
-import { METRICS, metricByFn } from './catalog';
-import type { IntervalMinutes, ServiceGroup } from './catalog-types';
+import { METRICS, metricByFn } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
 import type { CallOptions } from './client-types';
-import type { MetricsService, MetricStatus, SeriesReport, StatusReport } from './metrics-service';
-import type { SeriesPoint } from './series';
+import type { MetricsService } from './metrics-service';
+import type {
+  MetricStatus,
+  SeriesReport,
+  SeriesRequest,
+  StatusView,
+  UserMetricsReader,
+} from './metrics-reader';
+
+export type { SeriesRequest, StatusView };
+import type { SeriesPoint } from '../domain/series';
 
 /**
  * Status views per tenant and metric set, reused until the next 15-minute bucket starts (or 60 s at most, so a
@@ -31,25 +40,11 @@ export class StatusMemo {
 /** Buckets of 15 minutes a status looks back: the newest complete one with data, and a 2-hour trend. */
 const TREND_BUCKETS = 8;
 
-/** A status report plus a short recent trend per metric (from the same cached fetch). */
-export interface StatusView {
-  report: StatusReport;
-  trends: Record<string, SeriesPoint[]>;
-}
-
-export interface SeriesRequest {
-  fn: string;
-  start: Date;
-  end: Date;
-  intervalMinutes: IntervalMinutes;
-  compareLastWeek: boolean;
-}
-
 /**
  * The metrics one signed-in user of one tenant may read: every Graph call is made with their own token, and groups
  * Graph denies them appear as not permitted even when another admin's call has cached the data.
  */
-export class UserMetrics {
+export class UserMetrics implements UserMetricsReader {
   constructor(
     private readonly service: MetricsService,
     private readonly gate: AccessGate,

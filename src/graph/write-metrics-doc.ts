@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { renderMetricsDoc } from './catalog-doc';
+import { renderMetricsDoc } from '../domain/catalog-doc';
 
 /** The repository root: the nearest folder above this file holding package.json (works from src/ and dist/). */
 export function repoRoot(from = __dirname): string {

@@ -1,4 +1,5 @@
-import { isoSeconds, MINUTE_MS } from '../graph/buckets';
+import { isoSeconds } from '../domain/buckets';
+import { MINUTE_MS } from '../domain/time';
 import { nothing, revise, showCard, type Transition } from './alert-effects';
 import type { UserAction } from './alert-events';
 import { utcClock } from './format';

@@ -1,4 +1,4 @@
-import { metricByFn } from '../graph/catalog';
+import { metricByFn } from '../domain/catalog';
 import type { Actor } from './actor';
 import type { Evaluation } from './evaluate';
 import type { Rule } from './rules';

@@ -1,4 +1,4 @@
-import { isoSeconds } from '../graph/buckets';
+import { isoSeconds } from '../domain/buckets';
 import { nothing, revise, showCard, type CardChange, type Transition } from './alert-effects';
 import type { AlertEvent, EvaluationEvent } from './alert-events';
 import { applyUserAction } from './alert-actions';

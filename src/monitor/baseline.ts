@@ -1,9 +1,8 @@
-import type { Series } from '../graph/series';
+import { WEEK_MS } from '../domain/time';
+import type { Series } from '../domain/series';
 
 /** Weeks of history the seasonal baseline uses at most (the same slot 1–4 weeks back). */
 export const MAX_HISTORY_WEEKS = 4;
-
-const WEEK_MS = 7 * 24 * 60 * 60_000;
 
 /**
  * The usual level of one bucket: the median of the same weekday and time-of-day bucket over the past weeks that have

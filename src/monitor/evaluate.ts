@@ -1,15 +1,15 @@
-import { metricByFn } from '../graph/catalog';
-import { isoSeconds, MINUTE_MS } from '../graph/buckets';
-import type { Series } from '../graph/series';
+import { metricByFn } from '../domain/catalog';
+import { isoSeconds } from '../domain/buckets';
+import { MINUTE_MS } from '../domain/time';
+import type { Series } from '../domain/series';
 import { baselineAt, indexHistory } from './baseline';
 import { initialDetector, stepDetector, type DetectorState } from './detector';
-import { reasonFor } from './evaluation-reason';
+import { reasonFor, type EvaluationState } from './evaluation-reason';
 import { judgeBucket, type JudgedBucket } from './judge';
 import type { Rule } from './rules';
 import { clearBucketsFor, quietBucketsFor, ruleLimits } from './thresholds';
 
-/** What the evaluator concluded about a rule at `now`. */
-export type EvaluationState = 'breach' | 'healthy' | 'no-data' | 'insufficient-history' | 'low-volume';
+export type { EvaluationState };
 
 /** Inputs of one evaluation; all plain data, `now` included. */
 export interface EvaluateInput {

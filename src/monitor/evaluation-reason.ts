@@ -1,10 +1,12 @@
 import { describeBaseline, MAX_HISTORY_WEEKS, type BucketBaseline, type SeasonalHistory } from './baseline';
 import type { DetectorCounts, DetectorState } from './detector';
-import type { EvaluationState } from './evaluate';
 import { formatChange, formatValue, utcClock } from './format';
 import type { JudgedBucket } from './judge';
 import type { Rule } from './rules';
 import type { Limits } from './thresholds';
+
+/** What the evaluator concluded about a rule at `now`. */
+export type EvaluationState = 'breach' | 'healthy' | 'no-data' | 'insufficient-history' | 'low-volume';
 
 /** Everything a reason sentence may mention. */
 export interface ReasonContext {

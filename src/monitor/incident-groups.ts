@@ -1,4 +1,4 @@
-import { MINUTE_MS } from '../graph/buckets';
+import { MINUTE_MS } from '../domain/time';
 import type { Incident, IncidentState } from './incident';
 
 /** Incidents of one tenant's service that broke together: shown as one grouped card. */

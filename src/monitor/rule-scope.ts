@@ -1,5 +1,5 @@
-import { METRICS, metricsOfService } from '../graph/catalog';
-import type { ServiceGroup } from '../graph/catalog-types';
+import { METRICS, metricsOfService } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
 
 /** What `subscribe all|<service>|<metric>` covers. */
 export type SubscriptionScope =

@@ -1,5 +1,5 @@
-import { metricByFn } from '../graph/catalog';
-import { describeRule as describeCatalogRule } from '../graph/catalog-doc';
+import { metricByFn } from '../domain/catalog';
+import { describeRule as describeCatalogRule } from '../domain/catalog-doc';
 import { durationLabel } from './format';
 import type { Rule } from './rules';
 import { ruleLimits } from './thresholds';

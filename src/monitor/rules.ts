@@ -1,5 +1,5 @@
-import { metricByFn } from '../graph/catalog';
-import type { DefaultRule, MetricDef } from '../graph/catalog-types';
+import { metricByFn } from '../domain/catalog';
+import type { DefaultRule, MetricDef } from '../domain/catalog-types';
 import type { Actor } from './actor';
 
 /** How a rule judges a bucket: absolute `below`/`above`, or `drop`/`rise` in % against the seasonal baseline. */

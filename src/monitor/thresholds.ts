@@ -1,5 +1,5 @@
-import { metricByFn } from '../graph/catalog';
-import type { MetricUnit } from '../graph/catalog-types';
+import { metricByFn } from '../domain/catalog';
+import type { MetricUnit } from '../domain/catalog-types';
 import type { Rule } from './rules';
 
 /** A firing `drop`/`rise` rule clears only below this share of its threshold: 50 % → 35 %, 100 % → 70 %. */

@@ -42,6 +42,25 @@ export function isImpacting(status: string): boolean {
   ].includes(normaliseStatus(status));
 }
 
+const SEVERITY: Record<string, number> = {
+  serviceInterruption: 5,
+  serviceDegradation: 4,
+  investigating: 3,
+  restoringService: 3,
+  extendedRecovery: 3,
+  verifyingService: 2,
+  serviceOperational: 0,
+  serviceRestored: 0,
+  resolved: 0,
+  falsePositive: 0,
+  postIncidentReviewPublished: 0,
+};
+
+/** How bad a status is for a service's health state: interruption 5, degradation 4 … operational 0, unknown 1. */
+export function statusSeverity(status: string): number {
+  return SEVERITY[normaliseStatus(status)] ?? 1;
+}
+
 /** Lower-cases the first letter and maps unknown members of a small enum to `unknown`. */
 export function enumValue(raw: unknown, members: readonly string[]): string {
   if (typeof raw !== 'string') return 'unknown';

@@ -19,6 +19,8 @@ export interface ClientRegistration {
   grantedAppRoles: readonly string[];
   /** Delegated permissions; an on-behalf-of token's `scp` is these intersected with the requested scopes. */
   grantedScopes: readonly string[];
+  /** App ID URIs (e.g. `api://pulse.example.com/botid-<bot id>`): assertions for them may be redeemed on-behalf-of. */
+  identifierUris?: readonly string[];
 }
 
 /** How to start a simulator; every field is optional except what a test wants to pin down. */

@@ -3,6 +3,7 @@ import type { Identity, TeamsUser } from '../auth/identity';
 import type { CommandServices } from '../commands/services';
 import type { AlertStores } from '../alerts/alert-stores';
 import type { GraphServices } from '../graph/graph-services';
+import { UserServiceHealth } from '../graph/service-health/user-health';
 import { UserMetrics } from '../graph/user-metrics';
 import { tenantOf } from './turn-info';
 
@@ -33,6 +34,7 @@ export function commandServicesOf(
       await extraSignOut?.();
       await identity.signOut(user);
       graph.gate.forget(user.tenantId, user.oid);
+      graph.health.access.forget(user.tenantId, user.oid);
     },
     alerts: deps.alerts,
     metrics: new UserMetrics(
@@ -44,5 +46,6 @@ export function commandServicesOf(
       Date.now,
       graph.statusMemo,
     ),
+    health: new UserServiceHealth(graph.health, user.tenantId, user.oid, token),
   };
 }

@@ -1,4 +1,4 @@
-import { metricById } from '../../src/graph/catalog';
+import { metricById } from '../../src/domain/catalog';
 import type { Subscription } from '../../src/alerts/subscription';
 import type { SubscriptionScope } from '../../src/monitor/rule-scope';
 

@@ -3,7 +3,7 @@ import { readableAuditEntry } from '../../src/alerts/audit-target';
 import { watchCommandFor } from '../../src/alerts/rule-commands';
 import { scopeWords } from '../../src/alerts/subscription';
 import { parseCommand } from '../../src/commands/parse';
-import { METRICS, SERVICES } from '../../src/graph/catalog';
+import { METRICS, SERVICES } from '../../src/domain/catalog';
 import { SYSTEM_ACTOR } from '../../src/monitor/actor';
 import type { SubscriptionScope } from '../../src/monitor/rule-scope';
 import { customRule, defaultRulesFor } from '../../src/monitor/rules';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { RuleStore } from '../../src/alerts/rule-store';
-import { metricById, metricsOfService } from '../../src/graph/catalog';
+import { metricById, metricsOfService } from '../../src/domain/catalog';
 import { SYSTEM_ACTOR } from '../../src/monitor/actor';
 import { customRule, type Rule } from '../../src/monitor/rules';
 import { SqliteStore } from '../../src/store/sqlite-store';

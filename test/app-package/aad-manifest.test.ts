@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { METRICS } from '../../src/graph/catalog';
+import { METRICS, SERVICE_HEALTH_PERMISSIONS } from '../../src/domain/catalog';
 import { GRAPH_APP_ID, GRAPH_PERMISSION_IDS, permissionName } from './graph-permissions';
 import { readRepoJson } from './repo-files';
 
@@ -31,7 +31,9 @@ const TEAMS_AND_OFFICE_CLIENTS = [
 ];
 
 const aad = readRepoJson<AadManifest>('aad.manifest.json');
-const catalogPermissions = [...new Set(METRICS.map((m) => m.permission))].sort();
+const catalogPermissions = [
+  ...new Set([...METRICS.map((m) => m.permission), ...Object.values(SERVICE_HEALTH_PERMISSIONS)]),
+].sort();
 
 function requested(type: 'Scope' | 'Role'): string[] {
   return aad.requiredResourceAccess
@@ -49,11 +51,11 @@ describe('aad.manifest.json (the SSO Entra app)', () => {
     );
   });
 
-  it("requests exactly the metric catalog's permissions as delegated scopes, plus User.Read for sign-in", () => {
+  it("requests exactly the catalog's permissions (telemetry and service health) as delegated scopes, plus User.Read", () => {
     assert.deepEqual(requested('Scope'), [...catalogPermissions, 'User.Read'].sort());
   });
 
-  it("requests exactly the metric catalog's permissions as application roles, for alert polling", () => {
+  it("requests exactly the catalog's permissions (telemetry and service health) as application roles", () => {
     assert.deepEqual(requested('Role'), catalogPermissions);
   });
 
@@ -82,7 +84,7 @@ describe('aad.manifest.json (the SSO Entra app)', () => {
     assert.equal(aad.appId, '${{AAD_APP_CLIENT_ID}}');
     assert.equal(aad.signInAudience, 'AzureADMyOrg');
     assert.equal(aad.accessTokenAcceptedVersion, 2);
-    assert.deepEqual(aad.identifierUris, ['api://botid-${{BOT_ID}}']);
+    assert.deepEqual(aad.identifierUris, ['api://${{BOT_DOMAIN}}/botid-${{BOT_ID}}']);
     assert.deepEqual(aad.replyUrlsWithType, [{ url: 'https://${{BOT_DOMAIN}}/auth-end.html', type: 'Web' }]);
   });
 });

@@ -18,14 +18,14 @@ export function bicepAppSettings(bicep: string): Map<string, string> {
   const settings = new Map<string, string>();
   for (const line of lines) {
     if (/^\s*}\s*$/.test(line)) break;
-    const m = /^\s*(\w+):\s*(.+?)\s*(?:\/\/.*)?$/.exec(line);
+    const m = /^\s*(\w+):\s*(.+?)(?:\s+\/\/.*)?$/.exec(line);
     if (m) settings.set(m[1], m[2]);
   }
   return settings;
 }
 
 /**
- * Evaluates a setting: a 'literal', a parameter (its passed value, else its literal default), or an expression
+ * Evaluates a setting: a 'literal' (its `${...}` interpolations evaluated in turn), a parameter (its passed value, else its literal default), or an expression
  * listed in `references`. Anything else throws, so a new kind of expression is noticed rather than guessed.
  */
 export function evaluate(
@@ -35,7 +35,10 @@ export function evaluate(
   references: Readonly<Record<string, string>> = {},
 ): string {
   const literal = /^'([^']*)'$/.exec(expr);
-  if (literal) return literal[1];
+  if (literal)
+    return literal[1].replace(/\$\{([^}]+)\}/g, (_, inner: string) =>
+      evaluate(inner.trim(), params, passed, references),
+    );
   if (expr in references) return references[expr];
   if (params.has(expr)) {
     if (expr in passed) return passed[expr];
@@ -44,4 +47,36 @@ export function evaluate(
     throw new Error(`parameter ${expr} has no value and no default`);
   }
   throw new Error(`cannot evaluate Bicep expression: ${expr}`);
+}
+
+/** Names of the `@secure()` parameters: values that must never appear in an app setting. */
+export function secureParams(bicep: string): string[] {
+  return [...bicep.matchAll(/^@secure\(\)\s*\n(?:@.*\n)*param\s+(\w+)/gm)].map((m) => m[1]);
+}
+
+/** A top-level `resource` declaration: its symbolic name, type and the text between its braces. */
+export interface BicepResource {
+  symbol: string;
+  type: string;
+  body: string;
+}
+
+/** Every top-level resource, in file order. */
+export function bicepResources(bicep: string): BicepResource[] {
+  return [...bicep.matchAll(/^resource\s+(\w+)\s+'([^']+)'[^\n]*\{\n([\s\S]*?)^\}/gm)].map((m) => ({
+    symbol: m[1],
+    type: m[2].split('@')[0],
+    body: m[3],
+  }));
+}
+
+/** The expression of the first `key: expr` line in a resource body (comments dropped), or undefined. */
+export function bicepProperty(resource: BicepResource, key: string): string | undefined {
+  const m = new RegExp(`^\\s*${key}:\\s*(.+?)(?:\\s+//.*)?$`, 'm').exec(resource.body);
+  return m?.[1];
+}
+
+/** `@Microsoft.KeyVault(SecretUri=${symbol.properties.secretUri})` as an app setting expression: the symbol, else undefined. */
+export function keyVaultReferenceTo(expr: string): string | undefined {
+  return /^'@Microsoft\.KeyVault\(SecretUri=\$\{(\w+)\.properties\.secretUri\}\)'$/.exec(expr)?.[1];
 }

@@ -3,7 +3,7 @@ export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
 /**
  * Graph permission ids as published by Microsoft Graph (shared/reference/graph-serviceactivity.md §1.3; User.Read
- * is the well-known sign-in scope): `scope` is the delegated id, `role` the application id.
+ * is the well-known sign-in scope; the service communications ids from Graph's permissions reference): `scope` is the delegated id, `role` the application id.
  */
 export const GRAPH_PERMISSION_IDS: Readonly<Record<string, { scope: string; role?: string }>> = {
   'User.Read': { scope: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d' },
@@ -26,6 +26,14 @@ export const GRAPH_PERMISSION_IDS: Readonly<Record<string, { scope: string; role
   'Reports.Read.All': {
     scope: '02e97553-ed7b-43d0-ab3c-f8bace0d040c',
     role: '230c1aed-a721-4c5d-9cb4-a90514e508ef',
+  },
+  'ServiceHealth.Read.All': {
+    scope: '55896846-df78-47a7-aa94-8d3d4442ca7f',
+    role: '79c261e0-fe76-4144-aad5-bdc68fbe4037',
+  },
+  'ServiceMessage.Read.All': {
+    scope: 'eda39fa6-f8cf-4c3c-a909-432c683e4c9b',
+    role: '1b620472-6534-4fe6-9df2-4680e8aa28ec',
   },
 };
 

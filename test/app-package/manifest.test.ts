@@ -34,6 +34,8 @@ interface Manifest {
   permissions: string[];
   validDomains: string[];
   webApplicationInfo: { id: string; resource: string };
+  configurableTabs: { configurationUrl: string; canUpdateConfiguration: boolean; scopes: string[] }[];
+  staticTabs: { entityId: string; contentUrl?: string; scopes: string[] }[];
 }
 
 const COMMANDS = [
@@ -47,6 +49,8 @@ const COMMANDS = [
   'signout',
   'subscribe',
   'alerts',
+  'incidents',
+  'messages',
 ];
 const SHARED_CHAT_FIRST = ['status', 'show', 'board', 'subscribe', 'alerts'];
 
@@ -128,11 +132,11 @@ describe('appPackage/manifest.json', () => {
     }
   });
 
-  it('lists every command in every scope, at most 10 per list, titled and described within the v1.17 limits', () => {
+  it('lists every command in every scope, at most 12 per list (v1.30 schema), titles and descriptions in limits', () => {
     for (const list of manifest.bots[0].commandLists) {
       const titles = list.commands.map((c) => c.title);
       assert.deepEqual([...titles].sort(), [...COMMANDS].sort(), `commands for ${list.scopes.join(', ')}`);
-      assert.ok(list.commands.length <= 10);
+      assert.ok(list.commands.length <= 12);
       for (const c of list.commands) {
         assert.ok(c.title.length <= 32, c.title);
         assert.ok(c.description && c.description.length > 0 && c.description.length <= 128, c.title);
@@ -147,14 +151,31 @@ describe('appPackage/manifest.json', () => {
     }
   });
 
-  it("declares Teams SSO against the Entra app's identifier URI", () => {
+  it("declares Teams SSO (tab and bot) against the Entra app's identifier URI on the bot's domain", () => {
     const aad = readRepoJson<{ appId: string; identifierUris: string[] }>('aad.manifest.json');
     assert.deepEqual(manifest.webApplicationInfo, {
       id: '${{AAD_APP_CLIENT_ID}}',
-      resource: 'api://botid-${{BOT_ID}}',
+      resource: 'api://${{BOT_DOMAIN}}/botid-${{BOT_ID}}',
     });
     assert.equal(manifest.webApplicationInfo.id, aad.appId);
     assert.deepEqual(aad.identifierUris, [manifest.webApplicationInfo.resource]);
+  });
+
+  it('pins the dashboard tab in channels and group chats (with its configuration page) and in the personal app', () => {
+    assert.deepEqual(manifest.configurableTabs, [
+      {
+        configurationUrl: 'https://${{BOT_DOMAIN}}/tab/config.html',
+        canUpdateConfiguration: true,
+        scopes: ['team', 'groupChat'],
+        context: ['channelTab', 'privateChatTab', 'meetingChatTab'],
+      },
+    ]);
+    const dashboard = manifest.staticTabs.find((t) => t.entityId === 'pulse-dashboard');
+    assert.equal(dashboard?.contentUrl, 'https://${{BOT_DOMAIN}}/tab/');
+    assert.deepEqual(dashboard?.scopes, ['personal']);
+    // The tab's pages are on the bot's own host, which validDomains and the SSO resource name.
+    assert.ok(manifest.validDomains.includes('${{BOT_DOMAIN}}'));
+    assert.ok(manifest.webApplicationInfo.resource.startsWith('api://${{BOT_DOMAIN}}/'));
   });
 
   it('allows the bot domain (SSO pages) and the Bot Framework token service', () => {

@@ -4,13 +4,35 @@ import { parseConfig } from '../../src/config/config';
 import { parseEnvSample } from './env-sample';
 import { placeholdersIn, resolvePlaceholders } from './placeholders';
 import { readRepoText } from './repo-files';
-import { readToolkitProject, usedBeforeDefined, type ToolkitProject } from './toolkit-project';
+import {
+  bicepOutputs,
+  readToolkitProject,
+  STAGES,
+  usedBeforeDefined,
+  type ToolkitProject,
+} from './toolkit-project';
 
 const PROJECTS = [
   { file: 'teamsapp.yml', env: 'dev' },
   { file: 'teamsapp.local.yml', env: 'local' },
 ] as const;
 
+/** Actions of the Microsoft 365 Agents Toolkit's v1.11 schema that this project uses. */
+const CURRENT_ACTIONS = [
+  'aadApp/create',
+  'aadApp/update',
+  'teamsApp/create',
+  'teamsApp/validateManifest',
+  'teamsApp/zipAppPackage',
+  'teamsApp/validateAppPackage',
+  'teamsApp/update',
+  'teamsApp/publishAppPackage',
+  'botFramework/create',
+  'arm/deploy',
+  'cli/runNpmCommand',
+  'azureAppService/zipDeploy',
+  'file/createOrUpdateEnvironmentFile',
+];
 /** What the toolkit itself provides before provisioning: the env name, and prompts for subscription and group. */
 const TOOLKIT_PROVIDES = ['TEAMSFX_ENV', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME'];
 /** What docs/teams-app.md tells the operator to set before provisioning each environment. */
@@ -36,13 +58,19 @@ describe('Teams Toolkit project files', () => {
     describe(file, () => {
       const project = readToolkitProject(file);
 
-      it('is a v1.9 project reading env/ with the schema comment editors use', () => {
-        assert.equal(project.version, 'v1.9');
+      it('is a v1.11 Agents Toolkit project reading env/ with the schema comment editors use', () => {
+        assert.equal(project.version, 'v1.11');
         assert.equal(project.environmentFolderPath, './env');
         assert.match(
           readRepoText(file),
-          /^# yaml-language-server: \$schema=https:\/\/aka\.ms\/teams-toolkit\/v1\.9\/yaml\.schema\.json/,
+          /^# yaml-language-server: \$schema=https:\/\/aka\.ms\/m365-agents-toolkits\/v1\.11\/yaml\.schema\.json\n/,
         );
+      });
+
+      it('uses only actions the current templates use (aadApp/create, not botAadApp/create)', () => {
+        const uses = STAGES.flatMap((stage) => (project[stage] ?? []).map((a) => a.uses));
+        assert.ok(!uses.includes('botAadApp/create'));
+        for (const action of uses) assert.ok(CURRENT_ACTIONS.includes(action), `${file} uses ${action}`);
       });
 
       it('mentions every placeholder the app manifest uses', () => {
@@ -111,6 +139,25 @@ describe('Teams Toolkit project files', () => {
       ['cli/runNpmCommand', 'run build'],
       ['azureAppService/zipDeploy', '${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}'],
     ]);
+  });
+
+  it('teamsapp.yml creates no bot app or password: BOT_ID is the managed identity infra/azure.bicep outputs', () => {
+    const project = readToolkitProject('teamsapp.yml');
+    const written = (project.provision ?? []).flatMap((a) => Object.values(a.writeToEnvironmentFile ?? {}));
+    assert.ok(!written.includes('BOT_ID'));
+    assert.ok(!written.includes('SECRET_BOT_PASSWORD'));
+    assert.ok(bicepOutputs(readRepoText('infra', 'azure.bicep')).includes('BOT_ID'));
+    assert.doesNotMatch(readRepoText('infra', 'azure.parameters.json'), /BOT_PASSWORD|BOT_ID/);
+  });
+
+  it("teamsapp.local.yml creates the bot's multi-tenant app with aadApp/create, then registers it", () => {
+    const provision = readToolkitProject('teamsapp.local.yml').provision ?? [];
+    const botApp = provision.findIndex((a) => a.writeToEnvironmentFile?.clientId === 'BOT_ID');
+    assert.equal(provision[botApp]?.uses, 'aadApp/create');
+    assert.equal(provision[botApp]?.with?.signInAudience, 'AzureADMultipleOrgs');
+    assert.equal(provision[botApp]?.with?.generateClientSecret, true);
+    assert.equal(provision[botApp]?.writeToEnvironmentFile?.clientSecret, 'SECRET_BOT_PASSWORD');
+    assert.ok(botApp < provision.findIndex((a) => a.uses === 'botFramework/create'));
   });
 
   it('teamsapp.local.yml registers the tunnel endpoint with the Teams channel', () => {

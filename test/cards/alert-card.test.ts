@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { buildAlertCard, buildAlertDetailsCard } from '../../src/cards/alert-card';
 import { buildAlertsPausedCard } from '../../src/cards/alert-paused-card';
 import { buildActionRefusedCard } from '../../src/cards/alert-refused-card';
-import { ENTRA_ROLES } from '../../src/graph/catalog-entra';
+import { ENTRA_ROLES } from '../../src/domain/catalog-entra';
 import { groupIncidents } from '../../src/monitor/incident-groups';
 import { customRule, muteRule } from '../../src/monitor/rules';
 import { assertGolden } from './golden';

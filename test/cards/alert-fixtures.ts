@@ -1,4 +1,4 @@
-import { metricById } from '../../src/graph/catalog';
+import { metricById } from '../../src/domain/catalog';
 import type { Actor } from '../../src/monitor/actor';
 import type { UserAction } from '../../src/monitor/alert-events';
 import { transition } from '../../src/monitor/alert-state';

@@ -5,7 +5,7 @@ import { buildRulesCard } from '../../src/cards/rules-card';
 import { buildSubscriptionsCard } from '../../src/cards/subscriptions-card';
 import { sortRules } from '../../src/alerts/rule-order';
 import type { Subscription } from '../../src/alerts/subscription';
-import { METRICS, metricById } from '../../src/graph/catalog';
+import { METRICS, metricById } from '../../src/domain/catalog';
 import { SYSTEM_ACTOR } from '../../src/monitor/actor';
 import type { AuditEntry } from '../../src/monitor/audit';
 import { incidentKey, type Incident } from '../../src/monitor/incident';

@@ -5,7 +5,7 @@ import { ALERT_HEADROOM } from '../../src/cards/alert-compose';
 import type { AlertChartPoint } from '../../src/cards/alert-input';
 import type { AdaptiveCard } from '../../src/cards/card';
 import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-kit';
-import { metricsOfService } from '../../src/graph/catalog';
+import { metricsOfService } from '../../src/domain/catalog';
 import type { Incident } from '../../src/monitor/incident';
 import { acted, ADELE, ALEX, at, chart, dip, NOW, opened, TENANT, texts, TZ } from './alert-fixtures';
 

@@ -5,7 +5,7 @@ import { buildAlertsPausedCard } from '../../src/cards/alert-paused-card';
 import { buildActionRefusedCard } from '../../src/cards/alert-refused-card';
 import { formatDuration } from '../../src/cards/alert-state-line';
 import { entryPhrase, mergedHistory, timelineFacts } from '../../src/cards/alert-timeline';
-import { metricById } from '../../src/graph/catalog';
+import { metricById } from '../../src/domain/catalog';
 import { evaluate } from '../../src/monitor/evaluate';
 import { defaultRulesFor } from '../../src/monitor/rules';
 import { SYSTEM_ACTOR } from '../../src/monitor/actor';

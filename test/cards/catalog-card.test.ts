@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildCatalogCard } from '../../src/cards/catalog-card';
 import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-kit';
-import { METRICS, SERVICES } from '../../src/graph/catalog';
+import { METRICS, SERVICES } from '../../src/domain/catalog';
 import { assertGolden } from './golden';
 
 describe('cards/catalog-card', () => {

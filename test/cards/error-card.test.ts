@@ -13,8 +13,8 @@ import {
   ThrottledError,
   TimeoutError,
 } from '../../src/graph/errors';
-import { validateWindow } from '../../src/graph/window';
-import { ENTRA_ROLES } from '../../src/graph/catalog-entra';
+import { validateWindow } from '../../src/domain/window';
+import { ENTRA_ROLES } from '../../src/domain/catalog-entra';
 import { assertGolden } from './golden';
 import { NOW, TENANT } from './synthetic';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-kit';
 import { buildMetricCard, MAX_CHART_POINTS } from '../../src/cards/metric-card';
-import { WEEK_MS, type SeriesReport } from '../../src/graph/metrics-service';
+import type { SeriesReport } from '../../src/graph/metrics-reader';
+import { WEEK_MS } from '../../src/domain/time';
 import { assertGolden } from './golden';
 import { level, NOW, series } from './synthetic';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { buildBoardCard, buildUpdatingCard } from '../../src/cards/board-card';
 import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-kit';
 import { buildStatusCard, MAX_STATUS_CHARTS } from '../../src/cards/status-card';
-import { METRICS, metricsOfService } from '../../src/graph/catalog';
+import { METRICS, metricsOfService } from '../../src/domain/catalog';
 import { MissingPermissionError, NotAvailableError, ThrottledError } from '../../src/graph/errors';
 import type { MetricStatus } from '../../src/graph/metrics-service';
 import { assertGolden } from './golden';

@@ -1,8 +1,9 @@
-import { METRICS, metricByFn } from '../../src/graph/catalog';
-import type { IntervalMinutes } from '../../src/graph/catalog-types';
+import { METRICS, metricByFn } from '../../src/domain/catalog';
+import type { IntervalMinutes } from '../../src/domain/catalog-types';
 import type { MetricsApiError } from '../../src/graph/errors';
-import { WEEK_MS, type MetricStatus, type StatusReport } from '../../src/graph/metrics-service';
-import type { Series, SeriesPoint } from '../../src/graph/series';
+import type { MetricStatus, StatusReport } from '../../src/graph/metrics-reader';
+import { WEEK_MS } from '../../src/domain/time';
+import type { Series, SeriesPoint } from '../../src/domain/series';
 
 /** A Friday afternoon, five minutes after a 15-minute bucket ended. */
 export const NOW = new Date('2026-11-27T14:20:00Z');

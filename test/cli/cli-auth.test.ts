@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { metricsOfService } from '../../src/graph/catalog';
+import { metricsOfService } from '../../src/domain/catalog';
 import { ALL_PERMISSIONS, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type Simulator } from '../../src/simulator';
 import { runCli } from './helpers/run-cli';
 import { appToken, startTenant, TENANT } from './helpers/tenant';

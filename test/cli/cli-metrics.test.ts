@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { METRICS, metricsOfService } from '../../src/graph/catalog';
+import { METRICS, metricsOfService } from '../../src/domain/catalog';
 import { parseCsv, runCli, tableRows } from './helpers/run-cli';
 
 describe('cli: m365-pulse metrics (child process)', () => {

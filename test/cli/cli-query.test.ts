@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { metricById } from '../../src/graph/catalog';
+import { metricById } from '../../src/domain/catalog';
 import type { MetricsService } from '../../src/graph/metrics-service';
 import type { Simulator } from '../../src/simulator';
 import { formatValue } from '../../src/cli/output/numbers';

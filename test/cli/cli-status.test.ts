@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { METRICS, metricsOfService } from '../../src/graph/catalog';
+import { METRICS, metricsOfService } from '../../src/domain/catalog';
 import type { Simulator } from '../../src/simulator';
 import { parseCsv, runCli, tableRows } from './helpers/run-cli';
 import { appToken, graphHttpRequests, startTenant, TENANT, tokenEnv } from './helpers/tenant';

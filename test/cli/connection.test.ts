@@ -5,7 +5,7 @@ import { resolveConnection, tenantOfToken } from '../../src/cli/connection';
 import { exitFor, oneLine } from '../../src/cli/exit-status';
 import { RunError, UsageError } from '../../src/cli/usage-error';
 import { MissingPermissionError, ServiceError } from '../../src/graph/errors';
-import { WindowError } from '../../src/graph/window';
+import { WindowError } from '../../src/domain/window';
 
 const jwt = (claims: object) =>
   `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmF0dXJl`;

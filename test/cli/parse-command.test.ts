@@ -3,7 +3,7 @@ import { splitArgs } from '../../src/cli/args';
 import { parseCommand } from '../../src/cli/parse-command';
 import { resolveMetric, resolveService } from '../../src/cli/resolve';
 import { UsageError } from '../../src/cli/usage-error';
-import { WindowError } from '../../src/graph/window';
+import { WindowError } from '../../src/domain/window';
 
 /** The message a call throws (assert.throws matches a RegExp against `Name: message`). */
 function messageOf(fn: () => unknown): string {
@@ -42,7 +42,17 @@ describe('cli/parse-command (pure)', () => {
       [['--last='], /^--last needs a value\.$/],
       [['--json=yes'], /^--json takes no value\.$/],
       [['--json', '--json'], /^--json was given more than once\.$/],
+      [['-x'], /^Unknown option '-x'\.$/],
+      [['-json'], /^Unknown option '-json'; did you mean --json\?$/],
+      [['-hj'], /^Unknown option '-hj'\.$/],
+      [['x', '--zzz=1', '--json=yes'], /^Unknown option '--zzz=1'\.$/],
     ];
+    assert.deepEqual(splitArgs(['-', '--last', '-1d'], spec).positionals, ['-'], 'a lone dash is a word');
+    assert.equal(
+      splitArgs(['--last', '-1d'], spec).flags.get('last'),
+      '-1d',
+      'a value may start with a dash',
+    );
     for (const [argv, pattern] of errors)
       assert.match(
         messageOf(() => splitArgs(argv, spec)),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseDuration, parseInstant, parseInterval, windowRequest } from '../../src/cli/time-window';
-import { validateWindow, WindowError } from '../../src/graph/window';
+import { validateWindow, WindowError } from '../../src/domain/window';
 
 const H = 3_600_000;
 const NOW = Date.parse('2024-10-02T12:07:30Z');

@@ -5,7 +5,7 @@ import { renderTable } from '../../src/cli/output/table';
 import { metricsView } from '../../src/cli/views/metrics-view';
 import { queryView } from '../../src/cli/views/query-view';
 import { shortReason, statusView } from '../../src/cli/views/status-view';
-import { metricById, metricsOfService } from '../../src/graph/catalog';
+import { metricById, metricsOfService } from '../../src/domain/catalog';
 import {
   MissingPermissionError,
   NotAvailableError,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { METRICS } from '../../src/graph/catalog';
+import { METRICS } from '../../src/domain/catalog';
 import { exactMetric, matchMetric } from '../../src/commands/metric-match';
-import { matchService } from '../../src/commands/service-match';
-import { SERVICES } from '../../src/graph/catalog';
+import { matchService } from '../../src/domain/service-match';
+import { SERVICES } from '../../src/domain/catalog';
 
 function idOf(text: string): string {
   const m = matchMetric(text);

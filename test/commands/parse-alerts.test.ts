@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseCommand, type Command, type ParseError } from '../../src/commands/parse';
-import { metricById } from '../../src/graph/catalog';
+import { metricById } from '../../src/domain/catalog';
 
 const NOW = new Date('2026-11-27T10:07:30Z');
 const opts = { now: NOW, timeZone: 'Europe/Berlin' };
@@ -142,7 +142,7 @@ describe('parseCommand: alerting commands', () => {
     ['digest off', { name: 'digest', digest: null }],
     ['alerts', { name: 'alerts' }],
     ['alerts open', { name: 'alerts' }],
-    ['incidents', { name: 'alerts' }],
+    ['open alerts', { name: 'alerts' }],
     ['history', { name: 'history', minutes: 7 * 1440, label: '7 days' }],
     ['history 24h', { name: 'history', minutes: 1440, label: '24 hours' }],
     ['history last 30 days', { name: 'history', minutes: 30 * 1440, label: '30 days' }],

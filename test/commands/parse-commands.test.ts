@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { COMMANDS, COMMAND_WORDS, UPCOMING_COMMANDS } from '../../src/commands/grammar';
 import { parseCommand, type Command, type ParseResult } from '../../src/commands/parse';
-import { METRICS, SERVICES } from '../../src/graph/catalog';
+import { METRICS, SERVICES } from '../../src/domain/catalog';
 
 const NOW = new Date('2026-11-27T10:07:30Z');
 const parse = (text: string): ParseResult => parseCommand(text, { now: NOW, timeZone: 'Europe/Berlin' });
@@ -22,6 +22,9 @@ describe('command grammar', () => {
         'show',
         'metrics',
         'board',
+        'incidents',
+        'incident',
+        'messages',
         'alerts',
         'history',
         'subscribe',
@@ -44,6 +47,9 @@ describe('command grammar', () => {
       show: true,
       metrics: false,
       board: true,
+      incidents: true,
+      incident: true,
+      messages: true,
       alerts: true,
       history: true,
       subscribe: true,

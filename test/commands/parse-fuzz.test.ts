@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { COMMANDS, UPCOMING_COMMANDS } from '../../src/commands/grammar';
 import { parseCommand, UNREADABLE, type Command, type ParseResult } from '../../src/commands/parse';
-import { METRICS, SERVICES, metricByFn } from '../../src/graph/catalog';
+import { METRICS, SERVICES, metricByFn } from '../../src/domain/catalog';
 import { fnsInScope } from '../../src/monitor/rule-scope';
 import { MAX_FOR_BUCKETS } from '../../src/monitor/rules';
-import { INTERVALS } from '../../src/graph/catalog-types';
+import { INTERVALS } from '../../src/domain/catalog-types';
 
 /** mulberry32: a small seeded PRNG, so a failure can be replayed from its seed and index. */
 function prng(seed: number): () => number {

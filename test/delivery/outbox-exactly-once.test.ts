@@ -174,3 +174,31 @@ describe('Outbox: exactly once under overlapping drains, store faults and endles
     assert.equal((await box.deadLetters(T, 0)).length, 1);
   });
 });
+
+describe('Outbox.settle: a stop finishes the send in flight and leaves the rest pending', () => {
+  it('records the card being posted, starts no other, and a later drain (another process) sends the rest once', async () => {
+    const store = new SqliteStore(':memory:');
+    const registry = new ConversationRegistry(store);
+    await registry.upsert({ conversationId: CONV, tenantId: T, scope: 'channel', reference: {} });
+    const notifier = new SlowNotifier(30);
+    let at = 1_000_000;
+    const make = (owner: string) =>
+      new Outbox({ store, registry, notifier, budget: new SendBudget(), owner, now: () => at++ });
+    const stopping = make('stopping');
+    for (const k of ['a', 'b', 'c'])
+      await stopping.enqueue({ tenantId: T, conversationId: CONV, cardKey: k, card: { k } });
+    const draining = stopping.drain();
+    await sleep(10); // the first post is in flight
+    assert.equal(await stopping.settle(), 0);
+    await draining;
+    assert.equal(notifier.posts.length, 1);
+    assert.equal(await stopping.activityIdOf(T, CONV, 'a'), 'msg-1');
+    assert.deepEqual(Object.keys(await store.list('claims/')), [], 'no claim left behind');
+    await make('next').drain();
+    assert.deepEqual(
+      notifier.posts.map((p) => (p as { k: string }).k),
+      ['a', 'b', 'c'],
+    );
+    await store.close();
+  });
+});

@@ -36,6 +36,21 @@ describe('npm start (demo launcher)', function () {
     assert.equal(lines.length, 1, out);
     assert.match(lines[0], new RegExp(`Open http://localhost:${ports.PLAYGROUND_PORT} in your browser`));
     assert.match(lines[0], new RegExp(`simulated tenant: http://127.0.0.1:${ports.SIMULATOR_PORT}`));
+    assert.match(lines[0], new RegExp(`the dashboard tab is at http://localhost:${ports.PORT}/tab/`));
+  });
+
+  it('serves the dashboard tab and its data as the demo identity, without a token', async () => {
+    const page = await fetch(`http://localhost:${ports.PORT}/tab/`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /dashboard\.js/);
+    const overview = await fetch(`http://localhost:${ports.PORT}/api/tab/overview?service=exchange`);
+    assert.equal(overview.status, 200);
+    const body = (await overview.json()) as { groups: { id: string; state: string }[] };
+    assert.deepEqual(
+      body.groups.map((g) => g.id),
+      ['exchange'],
+    );
+    assert.notEqual(body.groups[0].state, 'notPermitted');
   });
 
   it('binds the bot to loopback with auth off, and the demo identity reads the simulated tenant', async () => {

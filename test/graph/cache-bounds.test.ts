@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { bucketStarts, isoSeconds } from '../../src/graph/buckets';
+import { bucketStarts, isoSeconds } from '../../src/domain/buckets';
 import { SeriesCache, type CacheKey } from '../../src/graph/cache';
-import type { Series } from '../../src/graph/series';
+import type { Series } from '../../src/domain/series';
 
 const H = 3_600_000;
 const DAY = 24 * H;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { SeriesCache, type CacheKey } from '../../src/graph/cache';
-import { bucketStarts, isoSeconds } from '../../src/graph/buckets';
-import type { Series } from '../../src/graph/series';
+import { bucketStarts, isoSeconds } from '../../src/domain/buckets';
+import type { Series } from '../../src/domain/series';
 
 const MIN = 60_000;
 const T = (hhmm: string) => Date.parse(`2024-10-02T${hhmm}:00Z`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { bucketStarts, isoSeconds } from '../../src/graph/buckets';
+import { bucketStarts, isoSeconds } from '../../src/domain/buckets';
 import { RequestBudget } from '../../src/graph/budget';
-import { METRICS } from '../../src/graph/catalog';
+import { METRICS } from '../../src/domain/catalog';
 import { GraphMetricsClient, type MetricQuery } from '../../src/graph/client';
 import type { MetricsApiError, MissingPermissionError, ThrottledError } from '../../src/graph/errors';
 import type { RetryPolicy } from '../../src/graph/retry';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { RequestBudget } from '../../src/graph/budget';
-import { metricByFn } from '../../src/graph/catalog';
+import { metricByFn } from '../../src/domain/catalog';
 import { GraphMetricsClient, type MetricQuery } from '../../src/graph/client';
 import type { MetricsApiError, MissingPermissionError, ThrottledError } from '../../src/graph/errors';
 import type { RetryPolicy } from '../../src/graph/retry';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { bucketStarts, currentBucketStart, isoSeconds } from '../../src/graph/buckets';
-import { METRICS } from '../../src/graph/catalog';
-import { INTERVALS } from '../../src/graph/catalog-types';
+import { bucketStarts, currentBucketStart, isoSeconds } from '../../src/domain/buckets';
+import { METRICS } from '../../src/domain/catalog';
+import { INTERVALS } from '../../src/domain/catalog-types';
 import { GraphMetricsClient } from '../../src/graph/client';
 import { buildMetricPath } from '../../src/graph/url';
 import { startSimulator, type Simulator } from '../../src/simulator';

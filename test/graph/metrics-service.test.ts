@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { METRICS } from '../../src/graph/catalog';
+import { METRICS } from '../../src/domain/catalog';
 import type { ThrottledError } from '../../src/graph/errors';
-import { createMetricsService, WEEK_MS, type MetricStatus } from '../../src/graph/metrics-service';
+import { createMetricsService, type MetricStatus } from '../../src/graph/metrics-service';
+import { WEEK_MS } from '../../src/domain/time';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { simulatorTokenProvider, type CountingTokenProvider } from './helpers/sim-token';
 

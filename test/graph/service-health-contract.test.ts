@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { groupsOfHealthService, metricById } from '../../src/graph/catalog';
+import { groupsOfHealthService, metricById } from '../../src/domain/catalog';
 import { MissingPermissionError, ThrottledError } from '../../src/graph/errors';
 import { ServiceHealthBudget } from '../../src/graph/service-health/health-budget';
 import { ServiceHealthClient } from '../../src/graph/service-health/health-client';

@@ -3,7 +3,7 @@ import { AccessGate } from '../../src/graph/access-gate';
 import { callerTokenProvider } from '../../src/graph/caller';
 import { GraphMetricsClient } from '../../src/graph/client';
 import { RequestBudget } from '../../src/graph/budget';
-import { METRICS } from '../../src/graph/catalog';
+import { METRICS } from '../../src/domain/catalog';
 import { MetricsService } from '../../src/graph/metrics-service';
 import { UserMetrics } from '../../src/graph/user-metrics';
 import { ALL_PERMISSIONS, DEMO_CLIENT_ID, startSimulator, type Simulator } from '../../src/simulator';

@@ -10,11 +10,12 @@ export class StoreUnavailableError extends Error {
 }
 
 /**
- * A store that fails chosen calls: `failWrites(match, n)` makes the next `n` writes touching a key that `match`
- * accepts reject with a 503 before reaching the real store (`Infinity` until `heal()`).
+ * A store that fails chosen calls: `failWrites(match, n)` (and `failReads`) makes the next `n` writes (reads)
+ * touching a key that `match` accepts reject with a 503 before reaching the real store (`Infinity` until `heal()`).
  */
 export class FlakyStore implements KeyValueStore {
   private writeFaults: { match: (key: string) => boolean; left: number }[] = [];
+  private readFaults: { match: (key: string) => boolean; left: number }[] = [];
   /** Writes that were refused, by key. */
   readonly refused: string[] = [];
 
@@ -24,11 +25,23 @@ export class FlakyStore implements KeyValueStore {
     this.writeFaults.push({ match, left: n });
   }
 
-  heal(): void {
-    this.writeFaults = [];
+  failReads(match: (key: string) => boolean, n = 1): void {
+    this.readFaults.push({ match, left: n });
   }
 
-  read(keys: string[]): Promise<StoreItems> {
+  heal(): void {
+    this.writeFaults = [];
+    this.readFaults = [];
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    for (const key of keys) {
+      const fault = this.readFaults.find((f) => f.left > 0 && f.match(key));
+      if (fault) {
+        fault.left--;
+        throw new StoreUnavailableError(`read ${key}`);
+      }
+    }
     return this.inner.read(keys);
   }
 

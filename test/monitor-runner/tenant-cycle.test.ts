@@ -6,7 +6,7 @@ import { SendBudget } from '../../src/delivery/send-budget';
 import { createGraphServices } from '../../src/graph/graph-services';
 import { defaultRulesFor } from '../../src/monitor/rules';
 import { IncidentStore } from '../../src/monitor/runner/incident-store';
-import { monitorMetrics } from '../../src/monitor/runner/monitor-metrics';
+import { monitorMetrics } from '../../src/graph/monitor-metrics';
 import { runTenantCycle, type CycleDeps } from '../../src/monitor/runner/tenant-cycle';
 import type { AlertCards, MonitorConfigSource, WatchedConversation } from '../../src/monitor/runner/types';
 import { ALL_PERMISSIONS, DEMO_CLIENT_ID, startSimulator, type Simulator } from '../../src/simulator';
@@ -172,5 +172,22 @@ describe('monitor cycle: subscriptions → batched fetch → evaluate → incide
     deps.credential = realCredential;
     await cycle();
     assert.equal(subs[0].paused, undefined);
+  });
+
+  it('pauses with a card naming the reason when picking an identity throws, and retries at the next cycle', async () => {
+    const realCredential = deps.credential;
+    deps.credential = async () => {
+      throw new Error('Storage unavailable (503) on read tokencache/x/app');
+    };
+    const report = await cycle();
+    assert.equal(report.paused, 1);
+    assert.match(report.errors.join(' '), /503/);
+    const paused = notifier.sent.filter((s) => s.card.paused);
+    assert.equal(paused.length, 1);
+    assert.match(String(paused[0].card.reason), /could not pick an identity.*503/);
+    deps.credential = realCredential;
+    const next = await cycle();
+    assert.equal(subs[0].paused, undefined, 'resumed as soon as an identity works');
+    assert.equal(next.fetched, 1);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { METRICS } from '../../src/graph/catalog';
+import { METRICS } from '../../src/domain/catalog';
 import { repoRoot } from '../../src/graph/write-metrics-doc';
 import { defaultRulesFor } from '../../src/monitor/rules';
 import { clearBucketsFor, quietBucketsFor, ruleLimits, volumeFloor } from '../../src/monitor/thresholds';

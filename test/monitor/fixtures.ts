@@ -1,7 +1,7 @@
-import { metricById } from '../../src/graph/catalog';
+import { metricById } from '../../src/domain/catalog';
 import { parseSeries } from '../../src/graph/parse';
-import type { Series } from '../../src/graph/series';
-import type { IntervalMinutes } from '../../src/graph/catalog-types';
+import type { Series } from '../../src/domain/series';
+import type { IntervalMinutes } from '../../src/domain/catalog-types';
 import { generateSeries } from '../../src/simulator/series/generator';
 import { modifiersFor, resolveScenario } from '../../src/simulator/scenarios';
 import { SYSTEM_ACTOR } from '../../src/monitor/actor';

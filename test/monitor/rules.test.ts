@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { METRICS } from '../../src/graph/catalog';
+import { METRICS } from '../../src/domain/catalog';
 import { fnsInScope } from '../../src/monitor/rule-scope';
 import { describeRule } from '../../src/monitor/rule-text';
 import {

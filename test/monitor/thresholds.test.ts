@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { METRICS } from '../../src/graph/catalog';
+import { METRICS } from '../../src/domain/catalog';
 import { defaultRulesFor, type Rule } from '../../src/monitor/rules';
 import {
   clearBucketsFor,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { metricById } from '../../src/graph/catalog';
-import type { MetricDef } from '../../src/graph/catalog-types';
+import { metricById } from '../../src/domain/catalog';
+import type { MetricDef } from '../../src/domain/catalog-types';
 import { generateSeries, type SeriesPoint } from '../../src/simulator/series/generator';
 import { startSimulator } from '../../src/simulator';
 import { appToken, fnUrl, get } from './helpers';

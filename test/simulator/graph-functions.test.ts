@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { METRICS } from '../../src/graph/catalog';
+import { METRICS } from '../../src/domain/catalog';
 import type { Simulator } from '../../src/simulator';
 import { appToken, fnUrl, get, iso, startTestSim, type Body } from './helpers';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { SCENARIOS, type Simulator } from '../../src/simulator';
-import { metricById } from '../../src/graph/catalog';
+import { metricById } from '../../src/domain/catalog';
 import { appToken, fnUrl, get, postJson, startTestSim } from './helpers';
 
 const HOUR = 3600_000;

@@ -46,4 +46,20 @@ describe('ListCache', () => {
     assert.equal(cache.get('b', '0x1'), undefined);
     for (const k of ['a', 'c', 'd']) assert.ok(cache.get(k, '0x1'), k);
   });
+
+  it('counts a use only on a hit, and keeps no item larger than its size', () => {
+    const one = JSON.stringify({ v: 'x', eTag: '0x1' }).length;
+    const cache = new ListCache(2 * one);
+    cache.put('a', { v: 'x', eTag: '0x1' });
+    cache.put('b', { v: 'x', eTag: '0x1' });
+    assert.equal(cache.get('a', '0x2'), undefined, 'a stale eTag is no use of a');
+    cache.put('c', { v: 'x', eTag: '0x1' });
+    assert.equal(cache.get('a', '0x1'), undefined);
+    assert.ok(cache.get('b', '0x1'));
+
+    cache.put('b', { v: 'x'.repeat(2 * one), eTag: '0x2' });
+    assert.equal(cache.get('b', '0x1'), undefined, 'the old version is gone too');
+    assert.equal(cache.get('b', '0x2'), undefined);
+    assert.equal(cache.size, 1);
+  });
 });

@@ -1,4 +1,4 @@
-import { METRICS, metricsOfService } from '../../graph/catalog';
+import { METRICS, metricsOfService } from '../../domain/catalog';
 import type { CliIo } from '../io';
 import { render } from '../output/render';
 import type { CliRequest } from '../request';

@@ -4,7 +4,7 @@ import type { CliIo } from '../io';
 import { render } from '../output/render';
 import type { CliRequest } from '../request';
 import { windowRequest } from '../time-window';
-import { validateWindow } from '../../graph/window';
+import { validateWindow } from '../../domain/window';
 import { queryView } from '../views/query-view';
 
 /**

@@ -1,4 +1,4 @@
-import { METRICS, metricsOfService } from '../../graph/catalog';
+import { METRICS, metricsOfService } from '../../domain/catalog';
 import type { MetricsApiError } from '../../graph/errors';
 import type { MetricStatus } from '../../graph/metrics-service';
 import { resolveConnection } from '../connection';

@@ -1,4 +1,4 @@
-import type { MetricUnit } from '../../graph/catalog-types';
+import type { MetricUnit } from '../../domain/catalog-types';
 
 /** `12,345` or `1,234.5`: thousands grouped, at most two decimals. */
 export function formatCount(v: number): string {

@@ -1,4 +1,4 @@
-import type { MetricDef } from '../../graph/catalog-types';
+import type { MetricDef } from '../../domain/catalog-types';
 import type { View } from '../output/view';
 
 /** The catalog as rows: the table shows what to type; JSON and CSV add permission, roles, aliases and description. */

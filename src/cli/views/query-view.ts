@@ -1,6 +1,6 @@
-import type { MetricDef } from '../../graph/catalog-types';
-import type { Series } from '../../graph/series';
-import { formatUtc } from '../../graph/window';
+import type { MetricDef } from '../../domain/catalog-types';
+import type { Series } from '../../domain/series';
+import { formatUtc } from '../../domain/window';
 import { formatBucket, formatValue } from '../output/numbers';
 import type { View } from '../output/view';
 

@@ -1,8 +1,8 @@
-import { metricByFn } from '../../graph/catalog';
-import type { MetricUnit } from '../../graph/catalog-types';
+import { metricByFn } from '../../domain/catalog';
+import type { MetricUnit } from '../../domain/catalog-types';
 import type { MetricsApiError } from '../../graph/errors';
 import type { MetricStatus, StatusReport } from '../../graph/metrics-service';
-import { formatUtc } from '../../graph/window';
+import { formatUtc } from '../../domain/window';
 import { formatBucket, formatChange, formatValue, round2 } from '../output/numbers';
 import type { Cell, Row, View } from '../output/view';
 

@@ -1,7 +1,7 @@
 import { adminRolesFor, permissionFor } from '../../alerts/admin-roles';
 import { buildNoticeCard } from '../../cards/notice-card';
-import { serviceById } from '../../graph/catalog';
-import type { ServiceGroup } from '../../graph/catalog-types';
+import { serviceById } from '../../domain/catalog';
+import type { ServiceGroup } from '../../domain/catalog-types';
 import { MissingPermissionError } from '../../graph/errors';
 import type { Reply } from '../reply';
 import type { CommandServices } from '../services';

@@ -1,7 +1,7 @@
 import { permissionsInToken } from '../../auth/graph-scopes';
 import { buildNoticeCard } from '../../cards/notice-card';
 import { buildWhoamiCard } from '../../cards/whoami-card';
-import { SERVICES } from '../../graph/catalog';
+import { SERVICES } from '../../domain/catalog';
 import type { CommandContext, Reply } from '../reply';
 import type { CommandServices } from '../services';
 

@@ -4,7 +4,7 @@ import type { AlertStores } from '../../alerts/alert-stores';
 import { findRules, type RuleRef } from '../../alerts/rule-order';
 import { watchCommandFor } from '../../alerts/rule-commands';
 import { formatLocalTime } from '../../cards/format';
-import { metricByFn } from '../../graph/catalog';
+import { metricByFn } from '../../domain/catalog';
 import { describeRule } from '../../monitor/rule-text';
 import type { Rule } from '../../monitor/rules';
 import type { CommandContext, Reply } from '../reply';

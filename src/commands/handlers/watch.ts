@@ -4,7 +4,7 @@ import { actorOf } from '../../alerts/alert-actor';
 import type { AlertStores } from '../../alerts/alert-stores';
 import { watchCommandFor } from '../../alerts/rule-commands';
 import { covers } from '../../alerts/subscription';
-import { metricByFn } from '../../graph/catalog';
+import { metricByFn } from '../../domain/catalog';
 import { describeRule } from '../../monitor/rule-text';
 import { customRule, type Rule } from '../../monitor/rules';
 import type { CommandContext, Reply } from '../reply';

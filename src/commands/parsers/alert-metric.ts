@@ -1,8 +1,8 @@
-import { METRICS, metricsOfService } from '../../graph/catalog';
-import type { MetricDef } from '../../graph/catalog-types';
+import { METRICS, metricsOfService } from '../../domain/catalog';
+import type { MetricDef } from '../../domain/catalog-types';
 import { fail, type ParseResult } from '../command-types';
 import { matchMetric } from '../metric-match';
-import { serviceWord } from '../service-match';
+import { serviceWord } from '../../domain/service-match';
 
 /** A metric read for an alert command, or the error to answer with. */
 export type AlertMetric = { ok: true; metric: MetricDef; word: string } | { ok: false; result: ParseResult };

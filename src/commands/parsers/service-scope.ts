@@ -1,8 +1,8 @@
-import type { MetricDef, ServiceDef } from '../../graph/catalog-types';
-import { SERVICES, serviceById } from '../../graph/catalog';
+import type { MetricDef, ServiceDef } from '../../domain/catalog-types';
+import { SERVICES, serviceById } from '../../domain/catalog';
 import { fail, ok, type ParseResult } from '../command-types';
 import { exactMetric, matchMetric } from '../metric-match';
-import { matchService, serviceWord } from '../service-match';
+import { matchService, serviceWord } from '../../domain/service-match';
 import { argumentTokens } from '../tokens';
 
 /** Words around a service that change nothing: `status of teams`, `metrics for all services`, `list metrics`. */

@@ -1,8 +1,8 @@
-import { METRICS, metricsOfService } from '../../graph/catalog';
-import type { MetricDef } from '../../graph/catalog-types';
+import { METRICS, metricsOfService } from '../../domain/catalog';
+import type { MetricDef } from '../../domain/catalog-types';
 import { fail, ok, type ParseContext, type ParseResult } from '../command-types';
 import { cleanMetricPhrase, exactMetric, matchMetric, type MetricMatch } from '../metric-match';
-import { serviceWord } from '../service-match';
+import { serviceWord } from '../../domain/service-match';
 import { readShowArgs, type ShowArgs } from '../show-args';
 import { resolveShowWindow, type CommandWriter } from '../show-window';
 import { argumentTokens } from '../tokens';

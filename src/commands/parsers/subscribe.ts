@@ -1,8 +1,8 @@
-import { SERVICES, serviceById } from '../../graph/catalog';
+import { SERVICES, serviceById } from '../../domain/catalog';
 import type { SubscriptionScope } from '../../monitor/rule-scope';
 import { fail, ok, type ParseResult } from '../command-types';
 import { exactMetric, matchMetric } from '../metric-match';
-import { exactService, matchService, serviceWord } from '../service-match';
+import { exactService, matchService, serviceWord } from '../../domain/service-match';
 import { argumentTokens } from '../tokens';
 
 /** Words around the scope that change nothing: `subscribe this channel to exchange alerts`. */

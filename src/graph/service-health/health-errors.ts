@@ -1,8 +1,8 @@
-import { SERVICE_HEALTH_PERMISSIONS } from '../catalog';
+import { SERVICE_HEALTH_PERMISSIONS } from '../../domain/catalog';
 import { mapGraphError, readGraphErrorBody, redactSecrets } from '../error-mapping';
 import { MissingPermissionError, ThrottledError, type MetricsApiError } from '../errors';
 import type { RawResponse } from '../sdk-transport';
-import { formatUtcSeconds } from '../window';
+import { formatUtcSeconds } from '../../domain/window';
 
 /** What a service communications call reads: names the data in messages and picks the permission. */
 export type HealthResource = 'health' | 'messages';

@@ -4,7 +4,7 @@ import type { ConversationRegistry } from '../../conversations/registry';
 import type { Notifier } from '../../delivery/notifier';
 import { Outbox } from '../../delivery/outbox';
 import { SendBudget } from '../../delivery/send-budget';
-import type { GraphServices } from '../../graph/graph-services';
+import type { MonitorMetrics } from '../../graph/metrics-reader';
 import type { Logger } from '../../log/logger';
 import type { PartitionLeases } from '../../store/partitions/partition-leases';
 import type { KeyValueStore } from '../../store/store';
@@ -15,18 +15,20 @@ import { configFromStores } from './config-from-stores';
 import { IncidentStore } from './incident-store';
 import { Monitor } from './monitor';
 import { dailyRetention } from './retention';
-import { monitorMetrics } from './monitor-metrics';
 
 export interface AlertingDeps {
   store: KeyValueStore;
   registry: ConversationRegistry;
   notifier: Notifier;
-  graph: GraphServices;
+  /** Telemetry for the monitor (the shared Graph service with the monitor's retry budget). */
+  metrics: MonitorMetrics;
   /** Absent when no Entra app is configured: every subscription is then paused with a card saying so. */
   identity?: MonitorIdentity;
   leases: PartitionLeases;
   logger: Logger;
   cycleMs: number;
+  /** `ALLOWED_TENANTS` (lower case); empty admits every tenant (demo mode). */
+  allowedTenants?: readonly string[];
   /** This instance, as the owner of outbox claims. */
   owner: string;
   now?: () => number;
@@ -51,7 +53,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
   const monitor = new Monitor({
     cycle: {
       config: configFromStores(stores),
-      metrics: monitorMetrics(deps.graph.metrics),
+      metrics: deps.metrics,
       credential: (tenantId, permission, admins) =>
         deps.identity
           ? deps.identity.credential(tenantId, permission, admins)
@@ -72,6 +74,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
     logger: deps.logger,
     cycleMs: deps.cycleMs,
     now: deps.now,
+    tenantAllowed: (t) => !deps.allowedTenants?.length || deps.allowedTenants.includes(t.toLowerCase()),
   });
   return { monitor, actions: { incidents, stores, charts, outbox, render: renderGroup } };
 }

@@ -16,6 +16,11 @@ export interface MonitorOptions {
   drainMs?: number;
   /** Tenants polled at once (default 4). */
   concurrency?: number;
+  /**
+   * Whether a tenant may still be served (`ALLOWED_TENANTS`); asked at every cycle and drain. A refused tenant is not
+   * polled, gets no digest and no card, and its stored data is left as it is. Default: every tenant.
+   */
+  tenantAllowed?: (tenantId: string) => boolean;
   now?: () => number;
 }
 
@@ -24,7 +29,8 @@ export interface MonitorOptions {
  * outbox is drained; between cycles the outbox is drained every few seconds so retries and quiet-hours releases go
  * out on time. A cycle that fails for one tenant is logged and does not stop the others. Tenants whose partition
  * this instance gains between boundaries (a peer died or left) get a cycle at once, so a failover costs the lease
- * time rather than the lease time plus a cycle; a tenant whose partition moved away mid-cycle is skipped.
+ * time rather than the lease time plus a cycle; a tenant whose partition moved away mid-cycle is skipped. Tenants
+ * outside `ALLOWED_TENANTS` are neither polled nor sent to, at every cycle and drain. One outbox drain runs at a time.
  */
 export class Monitor {
   private timer?: NodeJS.Timeout;
@@ -37,6 +43,8 @@ export class Monitor {
   /** Tenants the last full cycle (and catch-ups since) polled: a catch-up polls owned tenants not in it. */
   private polled = new Set<string>();
   private readonly now: () => number;
+  /** Tenants refused by `tenantAllowed` whose skip was logged (once each, until allowed again). */
+  private readonly refused = new Set<string>();
 
   constructor(private readonly o: MonitorOptions) {
     this.now = o.now ?? Date.now;
@@ -59,13 +67,14 @@ export class Monitor {
    */
   async runOnce(at = this.now(), only?: (tenantId: string) => boolean): Promise<CycleReport[]> {
     const tenants = (await this.o.cycle.config.tenants()).filter(
-      (t) => this.o.leases.owns(t) && (!only || only(t)),
+      (t) => this.o.leases.owns(t) && this.allowed(t) && (!only || only(t)),
     );
     if (!only) this.polled = new Set();
     const reports: CycleReport[] = [];
     const queue = [...tenants];
     const worker = async () => {
       for (let t = queue.shift(); t !== undefined; t = queue.shift()) {
+        if (this.stopped) return; // stopping: the tenants left are polled by whoever owns them next
         if (!this.o.leases.owns(t)) continue; // moved to another instance since the cycle began
         this.polled.add(t);
         try {
@@ -80,6 +89,10 @@ export class Monitor {
     return reports;
   }
 
+  /**
+   * Stops the timers, lets the tenants being polled finish (the rest of a running cycle is skipped), then settles the
+   * outbox: the send in flight finishes, the cards not yet started stay pending for the next owner.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.unwatch?.();
@@ -118,6 +131,22 @@ export class Monitor {
     }).catch((err) => this.o.logger.error({ err }, 'monitor catch-up failed'));
   }
 
+  /** `tenantAllowed`, logging the first refusal of each tenant (not every cycle and drain). */
+  private allowed(tenantId: string): boolean {
+    if (this.o.tenantAllowed?.(tenantId) ?? true) {
+      this.refused.delete(tenantId);
+      return true;
+    }
+    if (!this.refused.has(tenantId)) {
+      this.refused.add(tenantId);
+      this.o.logger.warn(
+        { tenantId },
+        'tenant not in ALLOWED_TENANTS: not monitored and no cards sent; its stored data is kept',
+      );
+    }
+    return false;
+  }
+
   /** Which partitions (tenant id → partitionOf) this instance polls: the first thing to look at when tenants move. */
   private logOwned(): void {
     this.o.logger.info({ partitions: [...this.owned].sort((a, b) => a - b) }, 'monitor partitions owned');
@@ -131,7 +160,7 @@ export class Monitor {
 
   private async drain(): Promise<void> {
     try {
-      await this.o.outbox.drain((t) => this.o.leases.owns(t));
+      await this.o.outbox.drain((t) => this.o.leases.owns(t) && this.allowed(t));
     } catch (err) {
       this.o.logger.error({ err }, 'outbox drain failed');
     }

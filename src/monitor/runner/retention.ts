@@ -1,10 +1,9 @@
+import { DAY_MS } from '../../domain/time';
 import type { AuditLog } from '../../alerts/audit-log';
 import type { IncidentStore } from './incident-store';
 
 /** Audit entries and archived incidents are kept this long: three times the 30 days `history` can show. */
 export const RETENTION_DAYS = 90;
-
-const DAY_MS = 24 * 3_600_000;
 
 /**
  * The monitor's retention step: once a day per tenant (per process, so a restart may repeat it, harmlessly), deletes

@@ -1,9 +1,10 @@
+import { DAY_MS, WEEK_MS } from '../../domain/time';
 import type { TeamsUser } from '../../auth/identity';
-import { currentBucketStart, intervalMs } from '../../graph/buckets';
-import type { MsRange } from '../../graph/cache';
-import { metricByFn, serviceById } from '../../graph/catalog';
-import type { IntervalMinutes } from '../../graph/catalog-types';
-import type { Series } from '../../graph/series';
+import type { MonitorCredential } from '../../auth/monitor-identity';
+import { currentBucketStart, intervalMs } from '../../domain/buckets';
+import { metricByFn, serviceById } from '../../domain/catalog';
+import type { IntervalMinutes } from '../../domain/catalog-types';
+import type { MsRange, Series } from '../../domain/series';
 import type { Outbox } from '../../delivery/outbox';
 import { transition } from '../alert-state';
 import { evaluationEvent } from '../alert-events';
@@ -25,8 +26,6 @@ import type {
   MonitorMetrics,
   WatchedConversation,
 } from './types';
-
-const WEEK_MS = 7 * 24 * 3_600_000;
 
 export interface CycleDeps {
   config: MonitorConfigSource;
@@ -84,7 +83,7 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
   let anyToken: (() => Promise<string>) | undefined;
   const fnsByToken = new Map<string, string[]>();
   for (const [permission, fns] of byPermission(rules)) {
-    const credential = await deps.credential(tenantId, permission, admins);
+    const credential = await pickCredential(tenantId, permission, admins, deps, report);
     const covering = subs.filter((s) => fnsInScope(s.scope).some((fn) => fns.includes(fn)));
     if (credential.kind === 'none') {
       report.paused += await pause(covering, credential.reason, credential.admins, now, deps);
@@ -216,8 +215,6 @@ export function evaluationWindows(now: number, interval: IntervalMinutes, window
   return [0, 1, 2, 3, 4].map((k) => ({ start: start - k * WEEK_MS, end: end - k * WEEK_MS }));
 }
 
-const DAY_MS = 24 * 3_600_000;
-
 /**
  * Where the tenant's history day begins, after UTC midnight (a whole number of buckets, from a hash of the tenant
  * id): tenants fetch their next history days at different cycles of the day, not all in the first one after
@@ -266,6 +263,31 @@ function uniqueAdmins(subs: readonly WatchedConversation[]): TeamsUser[] {
   const seen = new Map<string, TeamsUser>();
   for (const s of subs) seen.set(`${s.admin.tenantId}|${s.admin.oid}`, s.admin);
   return [...seen.values()];
+}
+
+/**
+ * `deps.credential`, never throwing: an identity source that fails (store, network) counts as no identity, so the
+ * subscriptions pause with a card naming why instead of the tenant silently losing its cycle; it is asked again at
+ * the next cycle.
+ */
+async function pickCredential(
+  tenantId: string,
+  permission: string,
+  admins: TeamsUser[],
+  deps: CycleDeps,
+  report: CycleReport,
+): Promise<MonitorCredential> {
+  try {
+    return await deps.credential(tenantId, permission, admins);
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    report.errors.push(`credential ${permission}: ${why}`);
+    return {
+      kind: 'none',
+      reason: `could not pick an identity (${why}); tried again at every cycle`,
+      admins,
+    };
+  }
 }
 
 async function pause(

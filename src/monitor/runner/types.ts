@@ -1,10 +1,6 @@
 import type { TeamsUser } from '../../auth/identity';
 import type { MonitorCredential } from '../../auth/monitor-identity';
-import type { Series } from '../../graph/series';
-import type { IntervalMinutes } from '../../graph/catalog-types';
-import type { MsRange } from '../../graph/cache';
-import type { MetricsApiError } from '../../graph/errors';
-import type { StatusReport } from '../../graph/metrics-types';
+import type { MonitorMetrics } from '../../graph/metrics-reader';
 import type { Evaluation } from '../evaluate';
 import type { IncidentGroup } from '../incident-groups';
 import type { QuietHours } from '../quiet-hours';
@@ -35,21 +31,7 @@ export interface MonitorConfigSource {
   setDigestSent(sub: WatchedConversation, at: string): Promise<void>;
 }
 
-/** How the monitor reads telemetry: a batched, cache-aware fetch with whichever token it is given. */
-export interface MonitorMetrics {
-  seriesMany(
-    tenantId: string,
-    fns: readonly string[],
-    windows: readonly MsRange[],
-    interval: IntervalMinutes,
-    token: () => Promise<string>,
-    read?: readonly MsRange[],
-  ): Promise<
-    ({ fn: string; ok: true; series: Series[] } | { fn: string; ok: false; error: MetricsApiError })[]
-  >;
-  /** The status report (latest bucket vs last week) of some metrics, for the daily digest. */
-  status(tenantId: string, fns: readonly string[], token: () => Promise<string>): Promise<StatusReport>;
-}
+export type { MonitorMetrics };
 
 /** Renders cards; injected so the cycle does not depend on card layout. */
 export interface AlertCards {

@@ -12,10 +12,14 @@ import { signJwt, verifyJwt } from './keys';
 import { grantedDelegated, parseScopes, scopeString } from './scopes';
 import { isMultiTenantSegment, type AuthenticatedClient, type TokenContext } from './token-context';
 
-function audienceMatches(aud: unknown, clientId: string): boolean {
+function audienceMatches(aud: unknown, auth: AuthenticatedClient): boolean {
+  const { clientId } = auth;
   return (
     typeof aud === 'string' &&
-    (aud === DEFAULT_ASSERTION_AUDIENCE || aud === clientId || aud.endsWith(`/${clientId}`))
+    (aud === DEFAULT_ASSERTION_AUDIENCE ||
+      aud === clientId ||
+      aud.endsWith(`/${clientId}`) ||
+      (auth.client.identifierUris ?? []).includes(aud))
   );
 }
 
@@ -104,7 +108,7 @@ export function onBehalfOfGrant(
         );
   }
   const claims = verified.claims;
-  if (claims[USE_CLAIM] === 'refresh' || !audienceMatches(claims.aud, auth.clientId)) {
+  if (claims[USE_CLAIM] === 'refresh' || !audienceMatches(claims.aud, auth)) {
     return aadError(
       'invalid_grant',
       50013,

@@ -1,4 +1,4 @@
-import { metricByFn } from '../../graph/catalog';
+import { metricByFn } from '../../domain/catalog';
 import { generateSeries } from '../series/generator';
 import { modifiersFor } from '../scenarios';
 import { tenantOf, type SimState } from '../state';

@@ -1,4 +1,4 @@
-import { INTERVALS } from '../../graph/catalog-types';
+import { INTERVALS } from '../../domain/catalog-types';
 import type { FunctionCall } from './parse-function-call';
 
 /** Graph's default aggregation when the optional parameter is omitted. */

@@ -1,4 +1,4 @@
-import type { MetricDef } from '../../graph/catalog-types';
+import type { MetricDef } from '../../domain/catalog-types';
 import type { TenantConfig } from '../types';
 import type { MinuteModifier } from './effects';
 import { minuteValue, type MinuteContext } from './minute-model';

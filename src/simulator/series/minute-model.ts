@@ -1,4 +1,4 @@
-import type { MetricDef } from '../../graph/catalog-types';
+import type { MetricDef } from '../../domain/catalog-types';
 import { activityShape } from './shape';
 import { effectsAt, type Effect, type MinuteModifier } from './effects';
 import { normal, poisson, uniform } from './random';

@@ -1,4 +1,4 @@
-import type { MetricDef } from '../../graph/catalog-types';
+import type { MetricDef } from '../../domain/catalog-types';
 import type { ShapeKind } from './shape';
 
 /**

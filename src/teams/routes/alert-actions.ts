@@ -3,7 +3,7 @@ import { actorOf } from '../../alerts/alert-actor';
 import { adminRolesFor, permissionFor } from '../../alerts/admin-roles';
 import type { AlertActionData } from '../../cards/alert-buttons';
 import { buildActionRefusedCard } from '../../cards/alert-refused-card';
-import type { ServiceGroup } from '../../graph/catalog-types';
+import type { ServiceGroup } from '../../domain/catalog-types';
 import { actOnAlert, type AlertActionDeps } from '../../monitor/runner/act-on-alert';
 import type { Identity } from '../../auth/identity';
 import type { GraphServices } from '../../graph/graph-services';

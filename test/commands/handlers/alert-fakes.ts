@@ -3,7 +3,7 @@ import { SignInNeededError } from '../../../src/auth/delegated-tokens';
 import type { CommandContext, Reply } from '../../../src/commands/reply';
 import type { CommandServices } from '../../../src/commands/services';
 import type { GroupAccess } from '../../../src/graph/access-gate';
-import type { ServiceGroup } from '../../../src/graph/catalog-types';
+import type { ServiceGroup } from '../../../src/domain/catalog-types';
 import type { MetricsApiError } from '../../../src/graph/errors';
 import type { UserMetrics } from '../../../src/graph/user-metrics';
 import type { KeyValueStore } from '../../../src/store/store';

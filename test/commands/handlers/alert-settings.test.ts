@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { respondToText } from '../../../src/commands/respond';
 import { incidentStoreKey } from '../../../src/alerts/store-keys';
-import { metricById } from '../../../src/graph/catalog';
+import { metricById } from '../../../src/domain/catalog';
 import { MissingPermissionError } from '../../../src/graph/errors';
 import { incidentKey, type Incident } from '../../../src/monitor/incident';
 import { SqliteStore } from '../../../src/store/sqlite-store';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { respondToText } from '../../../src/commands/respond';
-import { METRICS, metricsOfService } from '../../../src/graph/catalog';
+import { METRICS, metricsOfService } from '../../../src/domain/catalog';
 import { MissingPermissionError, ThrottledError } from '../../../src/graph/errors';
 import { SqliteStore } from '../../../src/store/sqlite-store';
 import {

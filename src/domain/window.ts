@@ -1,6 +1,13 @@
 import { INTERVALS, type IntervalMinutes } from './catalog-types';
-import { ceilToBucket, currentBucketStart, floorToBucket, intervalMs, MINUTE_MS } from './buckets';
-import type { MetricWindow } from './url';
+import { ceilToBucket, currentBucketStart, floorToBucket, intervalMs } from './buckets';
+import { MINUTE_MS } from './time';
+
+/** A request window: inclusive start, exclusive end, bucket size. Dates must be whole seconds (UTC). */
+export interface MetricWindow {
+  start: Date;
+  end: Date;
+  intervalMinutes: IntervalMinutes;
+}
 
 /** Graph refuses starts more than 30 days back ("The earliest start time allowed is 30 days in the past"). */
 export const MAX_LOOKBACK_DAYS = 30;

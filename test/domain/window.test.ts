@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { validateWindow, type WindowPart, type StartPolicy } from '../../src/graph/window';
+import { validateWindow, type WindowPart, type StartPolicy } from '../../src/domain/window';
 
 const NOW = Date.parse('2024-10-02T12:07:30Z');
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 /** Bucket arithmetic. Buckets are clock-aligned (epoch multiples of the interval), `[start, start + interval)`. */
 
-export const MINUTE_MS = 60_000;
+import { MINUTE_MS } from './time';
 
 /** Interval length in milliseconds. */
 export function intervalMs(intervalMinutes: number): number {

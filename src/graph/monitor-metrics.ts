@@ -1,7 +1,7 @@
-import { asCaller } from '../../graph/caller';
-import type { MetricsService } from '../../graph/metrics-service';
-import { MONITOR_RETRY_POLICY } from '../../graph/retry';
-import type { MonitorMetrics } from './types';
+import { asCaller } from './caller';
+import type { MetricsService } from './metrics-service';
+import { MONITOR_RETRY_POLICY } from './retry';
+import type { MonitorMetrics } from './metrics-reader';
 
 /** The shared MetricsService, called with the monitor's chosen identity and its longer retry budget. */
 export function monitorMetrics(service: MetricsService): MonitorMetrics {

@@ -19,3 +19,9 @@ export interface Series {
   /** Expected bucket starts with no point, ascending. */
   gaps: string[];
 }
+
+/** A time range in epoch milliseconds: inclusive start, exclusive end. */
+export interface MsRange {
+  start: number;
+  end: number;
+}

@@ -8,8 +8,8 @@ import {
   metricById,
   metricsOfService,
   serviceById,
-} from '../../src/graph/catalog';
-import { renderMetricsDoc } from '../../src/graph/catalog-doc';
+} from '../../src/domain/catalog';
+import { renderMetricsDoc } from '../../src/domain/catalog-doc';
 import { repoRoot } from '../../src/graph/write-metrics-doc';
 
 const PERMISSIONS = [

@@ -1,5 +1,5 @@
-import { SERVICES } from '../graph/catalog';
-import type { ServiceDef } from '../graph/catalog-types';
+import { SERVICES } from './catalog';
+import type { ServiceDef } from './catalog-types';
 import { normalisePhrase, silentEdits, suggestEdits, typoDistance } from './fuzzy';
 
 /** A service group read from user words, or the nearest one when it was not clear enough. */

@@ -1,0 +1,32 @@
+import { serviceById } from '../domain/catalog';
+import type { ServiceGroup } from '../domain/catalog-types';
+import type { StatusReport } from '../graph/metrics-reader';
+import { statusGroups } from './status-rows';
+
+/** Degraded metrics named on an issue card at most. */
+export const MAX_CORRELATED = 4;
+
+/**
+ * What the tenant's own telemetry says about the service groups a Microsoft issue belongs to: each degraded metric
+ * with its value and why ("Mail delivery (Exchange Online): 812. 62 % below last week"), or one line saying the
+ * telemetry looks normal. Empty when none of it could be read (not eligible, not permitted).
+ */
+export function telemetryLines(report: StatusReport, groups: readonly ServiceGroup[]): string[] {
+  const rows = statusGroups(report, undefined)
+    .filter((g) => groups.includes(g.service.id))
+    .flatMap((g) => g.rows);
+  const readable = rows.filter((r) => r.status.ok);
+  if (!readable.length) return [];
+  const degraded = rows.filter((r) => r.state.kind === 'degraded');
+  if (!degraded.length) {
+    const names = groups.map((g) => serviceById(g)?.name ?? g).join(', ');
+    return [`🟢 Your telemetry for ${names} looks normal (${readable.length} metrics).`];
+  }
+  const lines = degraded.slice(0, MAX_CORRELATED).map((r) => {
+    const where = serviceById(r.metric.service)?.name ?? r.metric.service;
+    return `🔴 **${r.metric.name}** (${where}): ${r.value}. ${r.state.reason}`;
+  });
+  if (degraded.length > MAX_CORRELATED)
+    lines.push(`…and ${degraded.length - MAX_CORRELATED} more degraded metrics.`);
+  return lines;
+}
