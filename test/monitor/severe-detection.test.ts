@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { METRICS } from '../../src/graph/catalog';
-import type { Series } from '../../src/graph/series';
+import { METRICS } from '../../src/domain/catalog';
+import type { Series } from '../../src/domain/series';
 import { DEFAULT_SETTLE_MINUTES } from '../../src/monitor/detection-timing';
 import { evaluate } from '../../src/monitor/evaluate';
 import { HARD_FLOORS, SEVERE_DROP_PCT } from '../../src/monitor/thresholds';

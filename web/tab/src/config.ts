@@ -1,5 +1,5 @@
 import { pages } from '@microsoft/teams-js';
-import { METRICS, SERVICES } from '../../../src/graph/catalog';
+import { METRICS, SERVICES } from '../../../src/domain/catalog';
 import { h } from './dom';
 import { connectHost } from './host';
 import { queryOf, type ViewSpec } from './view-spec';
