@@ -15,7 +15,7 @@ import { demoIdentityEnv } from '../src/dev/demo-identity-env';
 import { startSimulator } from '../src/simulator';
 import { startBot } from '../src/start-bot';
 import { SqliteStore } from '../src/store/sqlite-store';
-import { createEchoBot } from '../src/teams/echo-bot';
+import { createEchoBot } from './support/echo-bot';
 import { activity } from '../test/helpers/activities';
 import { writeSection } from './support/markdown-section';
 

@@ -1,6 +1,6 @@
 import { ServerError, type ConfidentialClientApplication } from '@azure/msal-node';
 import { GRAPH_APP_SCOPES, permissionsInToken } from './graph-scopes';
-import { withPartition } from './partition';
+import { withTokenCacheScope } from './token-cache-scope';
 
 /**
  * App-only Graph tokens (client credentials) per tenant, for the alert monitor. Returns undefined when the tenant
@@ -17,7 +17,7 @@ export class AppTokens {
     let msal = this.clients.get(tenant);
     if (!msal) this.clients.set(tenant, (msal = this.clientFor(tenant)));
     try {
-      const result = await withPartition({ kind: 'app', tenantId: tenant }, () =>
+      const result = await withTokenCacheScope({ kind: 'app', tenantId: tenant }, () =>
         msal.acquireTokenByClientCredential({ scopes: [...GRAPH_APP_SCOPES] }),
       );
       if (!result?.accessToken) return undefined;

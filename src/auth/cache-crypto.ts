@@ -14,7 +14,7 @@ export function newCacheKey(): string {
   return randomBytes(32).toString('base64');
 }
 
-/** AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>` (base64url). `context` is bound as associated data (the partition). */
+/** AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>` (base64url). `context` is bound as associated data (the token-cache scope). */
 export function encrypt(key: Buffer, plaintext: string, context: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -1,6 +1,6 @@
 import { InteractionRequiredAuthError, type ConfidentialClientApplication } from '@azure/msal-node';
 import { GRAPH_DELEGATED_SCOPES } from './graph-scopes';
-import { withPartition } from './partition';
+import { withTokenCacheScope } from './token-cache-scope';
 import type { UserKey } from './user-key';
 
 const OIDC = new Set(['openid', 'profile', 'offline_access', 'email']);
@@ -32,14 +32,14 @@ export class SignInNeededError extends Error {
 
 /**
  * Graph tokens on behalf of a user. `exchange` runs the on-behalf-of flow once (an SSO or demo assertion in, a Graph
- * token, id token and refresh token into the user's encrypted cache partition); `token` serves every later turn,
+ * token, id token and refresh token into the user's encrypted cache scope); `token` serves every later turn,
  * card action and proactive cycle silently from that cache, refreshing through the refresh token when needed.
  */
 export class DelegatedTokens {
   constructor(private readonly msal: ConfidentialClientApplication) {}
 
   async exchange(user: UserKey, assertion: string): Promise<string> {
-    const result = await withPartition({ kind: 'user', ...user }, () =>
+    const result = await withTokenCacheScope({ kind: 'user', ...user }, () =>
       this.msal.acquireTokenOnBehalfOf({ oboAssertion: assertion, scopes: [...GRAPH_DELEGATED_SCOPES] }),
     );
     if (!result?.accessToken) throw new SignInNeededError(user);
@@ -48,7 +48,7 @@ export class DelegatedTokens {
 
   /** A Graph token for the user, or SignInNeededError. */
   async token(user: UserKey): Promise<string> {
-    return withPartition({ kind: 'user', ...user }, async () => {
+    return withTokenCacheScope({ kind: 'user', ...user }, async () => {
       const account = await this.msal.getTokenCache().getAccountByLocalId(user.oid);
       if (!account || account.tenantId.toLowerCase() !== user.tenantId.toLowerCase())
         throw new SignInNeededError(user);
@@ -75,7 +75,7 @@ export class DelegatedTokens {
 
   /** Removes the user's account and tokens from memory and from the store. */
   async signOut(user: UserKey): Promise<void> {
-    await withPartition({ kind: 'user', ...user }, async () => {
+    await withTokenCacheScope({ kind: 'user', ...user }, async () => {
       const cache = this.msal.getTokenCache();
       const account = await cache.getAccountByLocalId(user.oid);
       if (account) await cache.removeAccount(account);

@@ -5,18 +5,18 @@ import {
   belongs,
   isEmpty,
   mergeCaches,
-  onlyPartition,
-  withoutPartition,
+  onlyScope,
+  withoutScope,
   type SerializedCache,
-} from './cache-partitions';
-import { currentPartition, partitionKey, type Partition } from './partition';
+} from './token-cache-scopes';
+import { currentTokenCacheScope, tokenCacheKey, type TokenCacheScope } from './token-cache-scope';
 
 /**
  * msal-node cache persistence in our store, one encrypted entry per user and tenant (or per tenant's app identity).
- * The partition comes from the async context of the msal call (see `withPartition`). Before each msal access the
- * partition is reloaded from the store (another instance may have refreshed or removed it) and merged into the
- * in-memory cache; after a change only that partition's entities are encrypted and written, so one user's tokens can
- * never be saved under another user's or tenant's key. Calls outside any partition stay in memory only.
+ * The scope comes from the async context of the msal call (see `withTokenCacheScope`). Before each msal access the
+ * scope is reloaded from the store (another instance may have refreshed or removed it) and merged into the
+ * in-memory cache; after a change only that scope's entities are encrypted and written, so one user's tokens can
+ * never be saved under another user's or tenant's key. Calls outside any scope stay in memory only.
  */
 export class EncryptedCachePlugin implements ICachePlugin {
   constructor(
@@ -25,25 +25,25 @@ export class EncryptedCachePlugin implements ICachePlugin {
   ) {}
 
   async beforeCacheAccess(ctx: TokenCacheContext): Promise<void> {
-    const p = currentPartition();
+    const p = currentTokenCacheScope();
     if (!p) return;
-    const storeKey = partitionKey(p);
+    const storeKey = tokenCacheKey(p);
     const item = (await this.store.read([storeKey]))[storeKey];
     const loaded = item
       ? (JSON.parse(decrypt(this.key, String(item.sealed), storeKey)) as SerializedCache)
       : {};
     const inMemory = parse(ctx.tokenCache.serialize());
-    // msal-node's deserialize only adds to its in-memory key-value map, so the partition's entities are removed from
+    // msal-node's deserialize only adds to its in-memory key-value map, so the scope's entities are removed from
     // it first: tokens another instance removed (sign-out) or replaced must not live on here.
     if (ctx.tokenCache instanceof TokenCache) dropFromMemory(ctx.tokenCache.getKVStore(), p);
-    ctx.tokenCache.deserialize(JSON.stringify(mergeCaches(withoutPartition(inMemory, p), loaded)));
+    ctx.tokenCache.deserialize(JSON.stringify(mergeCaches(withoutScope(inMemory, p), loaded)));
   }
 
   async afterCacheAccess(ctx: TokenCacheContext): Promise<void> {
-    const p = currentPartition();
+    const p = currentTokenCacheScope();
     if (!p || !ctx.cacheHasChanged) return;
-    const storeKey = partitionKey(p);
-    const mine = onlyPartition(parse(ctx.tokenCache.serialize()), p);
+    const storeKey = tokenCacheKey(p);
+    const mine = onlyScope(parse(ctx.tokenCache.serialize()), p);
     if (isEmpty(mine)) await this.store.delete([storeKey]);
     else
       await this.store.write({
@@ -52,8 +52,8 @@ export class EncryptedCachePlugin implements ICachePlugin {
   }
 }
 
-/** Deletes the partition's accounts and tokens from msal's in-memory map (camelCase entities, unlike serialized). */
-function dropFromMemory(kv: Record<string, unknown>, p: Partition): void {
+/** Deletes the scope's accounts and tokens from msal's in-memory map (camelCase entities, unlike serialized). */
+function dropFromMemory(kv: Record<string, unknown>, p: TokenCacheScope): void {
   for (const [key, value] of Object.entries(kv)) {
     const e = value as { homeAccountId?: string; realm?: string };
     if (belongs({ home_account_id: e.homeAccountId, realm: e.realm }, p)) delete kv[key];

@@ -16,7 +16,7 @@ import { parseUnwatch } from './parsers/unwatch';
 import { parseWatch } from './parsers/watch';
 import { exactService, serviceWord } from '../domain/service-match';
 import { closestWord } from '../domain/fuzzy';
-import { MAX_COMMAND_CHARS, MAX_RAW_CHARS, normaliseText } from './tokens';
+import { MAX_COMMAND_CHARS, MAX_RAW_CHARS, normaliseText } from './text-tokens';
 import { resolveTimeZone } from './zoned-time';
 
 export type { Command, CommandName, ParseError, ParseErrorKind, ParseResult } from './command-types';

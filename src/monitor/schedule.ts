@@ -1,3 +1,4 @@
+import { fnv1a } from '../domain/fnv1a';
 import { addDays, wallClockAt, zonedToInstant } from '../commands/zoned-time';
 import type { ClockTime } from './clock-time';
 
@@ -42,10 +43,4 @@ export function nextPollAt(now: number, cycleMs = DEFAULT_CYCLE_MS, offsetMs = 0
 export function tenantOffsetMs(tenantId: string, cycleMs = DEFAULT_CYCLE_MS, spread = 0.2): number {
   const slots = Math.max(1, Math.floor((cycleMs * spread) / 1000));
   return (fnv1a(tenantId) % slots) * 1000;
-}
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }

@@ -5,7 +5,7 @@ import type { EncryptedCachePlugin } from '../auth/encrypted-cache-plugin';
 import type { Identity } from '../auth/identity';
 import type { GraphServices } from '../graph/graph-services';
 import type { AlertActionDeps } from '../monitor/runner/act-on-alert';
-import { withPartition } from '../auth/partition';
+import { withTokenCacheScope } from '../auth/token-cache-scope';
 import type { Config } from '../config/config';
 import { ConversationRegistry } from '../conversations/registry';
 import type { Logger } from '../log/logger';
@@ -96,7 +96,9 @@ export function createBot(deps: BotDeps): Bot {
         }
         const started = Date.now();
         const user = teamsUserOf(ctx);
-        await withPartition({ kind: 'user', tenantId: user.tenantId, oid: user.oid }, () => app.run(ctx));
+        await withTokenCacheScope({ kind: 'user', tenantId: user.tenantId, oid: user.oid }, () =>
+          app.run(ctx),
+        );
         turnLogger.debug(
           { type: ctx.activity.type, name: ctx.activity.name, ms: Date.now() - started },
           'turn',

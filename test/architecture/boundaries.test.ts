@@ -28,6 +28,12 @@ describe('architecture: import boundaries of src/', () => {
     assert.deepEqual(bad, [], `imports past the reader interface:\n${bad.join('\n')}`);
   });
 
+  it('keeps domain/ free of every other folder of src/', () => {
+    const domain = [...files.keys()].filter((f) => f.startsWith('src/domain/'));
+    const bad = forbiddenImports(graph, ['src/domain/'], 'src/', domain);
+    assert.deepEqual(bad, [], `domain/ imports outside itself:\n${bad.join('\n')}`);
+  });
+
   it('has no import cycle', () => {
     const cycles = findCycles(graph);
     assert.deepEqual(cycles, [], `import cycles:\n${cycles.map((c) => c.join(' -> ')).join('\n')}`);

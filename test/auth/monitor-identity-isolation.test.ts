@@ -5,7 +5,7 @@ import { DelegatedTokens } from '../../src/auth/delegated-tokens';
 import { EncryptedCachePlugin } from '../../src/auth/encrypted-cache-plugin';
 import { MonitorIdentity } from '../../src/auth/monitor-identity';
 import { confidentialClient } from '../../src/auth/msal-clients';
-import { partitionKey } from '../../src/auth/partition';
+import { tokenCacheKey } from '../../src/auth/token-cache-scope';
 import { parseConfig } from '../../src/config/config';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, startSimulator, type Simulator } from '../../src/simulator';
 import { SqliteStore } from '../../src/store/sqlite-store';
@@ -15,7 +15,7 @@ const T1 = '00000000-0000-4000-8000-000000000001';
 const ADELE = { tenantId: T1, oid: '00000000-0000-4000-8000-00000000a001', name: 'Adele Vance' };
 const ALEX = { tenantId: T1, oid: '00000000-0000-4000-8000-00000000a002', name: 'Alex Wilber' };
 const TEAMS = 'ServiceActivity-Teams.Read.All';
-const adeleKey = partitionKey({ kind: 'user', ...ADELE });
+const adeleKey = tokenCacheKey({ kind: 'user', ...ADELE });
 
 /** Two signed-in admins of one tenant whose app has no Teams permission: the monitor must use a delegated token. */
 describe('monitor identity: one failing identity does not stop a tenant, the next one is tried', function () {

@@ -83,7 +83,7 @@ describe('identity: encrypted token cache, on-behalf-of, app-only, demo identity
     assert.ok(!/eyJ[A-Za-z0-9_-]{10,}\.eyJ/.test(bytes), 'no JWT in the database file');
   });
 
-  it('keeps each user and tenant in its own partition; signing out removes only that user', async () => {
+  it('keeps each user and tenant in its own token-cache scope; signing out removes only that user', async () => {
     const store = new SqliteStore(':memory:');
     const tokens1 = delegatedOn(store, T1);
     const tokens2 = delegatedOn(store, T2);

@@ -1,6 +1,6 @@
 import { fail, ok, type ParseResult } from '../command-types';
 import { readDuration } from '../duration';
-import { argumentTokens } from '../tokens';
+import { argumentTokens } from '../text-tokens';
 
 const FILLERS: Record<'subscriptions' | 'rules' | 'alerts', ReadonlySet<string>> = {
   subscriptions: new Set(['here', 'list', 'all', 'show', 'in', 'this', 'channel', 'chat']),

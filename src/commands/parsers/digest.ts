@@ -1,6 +1,6 @@
 import { formatClockTime } from '../../monitor/clock-time';
 import { fail, ok, type ParseContext, type ParseResult } from '../command-types';
-import { argumentTokens } from '../tokens';
+import { argumentTokens } from '../text-tokens';
 import { readClock, readTimeZone } from './clock-zone';
 import { badTime, OFF_WORDS, unknownZone } from './quiet';
 

@@ -1,6 +1,6 @@
 import { fail, ok, type ParseResult } from '../command-types';
 import { matchService } from '../../domain/service-match';
-import { argumentTokens } from '../tokens';
+import { argumentTokens } from '../text-tokens';
 
 const FILLERS = new Set(['for', 'of', 'in', 'on', 'the', 'all', 'services', 'service', 'every', 'open']);
 const NAME = /^[\p{L}\p{N} .&'-]{2,40}$/u;

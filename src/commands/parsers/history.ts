@@ -1,7 +1,7 @@
 import { durationLabel } from '../../monitor/format';
 import { fail, ok, type ParseResult } from '../command-types';
 import { readDuration } from '../duration';
-import { argumentTokens } from '../tokens';
+import { argumentTokens } from '../text-tokens';
 
 const FILLERS = new Set(['last', 'past', 'for', 'the', 'of', 'over', 'in']);
 /** Oldest history shown: incidents and audit lines are kept at least this long. */

@@ -1,7 +1,7 @@
 import { formatClockTime } from '../../monitor/clock-time';
 import { parseQuietHours } from '../../monitor/quiet-hours';
 import { fail, ok, type ParseContext, type ParseResult } from '../command-types';
-import { argumentTokens } from '../tokens';
+import { argumentTokens } from '../text-tokens';
 import { readClock, readTimeZone } from './clock-zone';
 
 /** Words that turn a setting off: `quiet off`, `digest none`. */

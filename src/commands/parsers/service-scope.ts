@@ -3,7 +3,7 @@ import { SERVICES, serviceById } from '../../domain/catalog';
 import { fail, ok, type ParseResult } from '../command-types';
 import { exactMetric, matchMetric } from '../metric-match';
 import { matchService, serviceWord } from '../../domain/service-match';
-import { argumentTokens } from '../tokens';
+import { argumentTokens } from '../text-tokens';
 
 /** Words around a service that change nothing: `status of teams`, `metrics for all services`, `list metrics`. */
 const FILLERS = new Set([

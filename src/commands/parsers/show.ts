@@ -5,7 +5,7 @@ import { cleanMetricPhrase, exactMetric, matchMetric, type MetricMatch } from '.
 import { serviceWord } from '../../domain/service-match';
 import { readShowArgs, type ShowArgs } from '../show-args';
 import { resolveShowWindow, type CommandWriter } from '../show-window';
-import { argumentTokens } from '../tokens';
+import { argumentTokens } from '../text-tokens';
 
 const EXAMPLE = 'show mail delivery last 6h';
 

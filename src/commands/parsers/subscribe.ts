@@ -3,7 +3,7 @@ import type { SubscriptionScope } from '../../monitor/rule-scope';
 import { fail, ok, type ParseResult } from '../command-types';
 import { exactMetric, matchMetric } from '../metric-match';
 import { exactService, matchService, serviceWord } from '../../domain/service-match';
-import { argumentTokens } from '../tokens';
+import { argumentTokens } from '../text-tokens';
 
 /** Words around the scope that change nothing: `subscribe this channel to exchange alerts`. */
 const FILLERS = new Set([

@@ -1,6 +1,6 @@
 import { fail, ok, type ParseResult } from '../command-types';
 import { cleanMetricPhrase } from '../metric-match';
-import { argumentTokens } from '../tokens';
+import { argumentTokens } from '../text-tokens';
 import { readAlertMetric } from './alert-metric';
 import { badIndex, readRuleRef } from './rule-ref';
 import { readCondition, splitSymbols } from './watch-condition';

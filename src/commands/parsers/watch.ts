@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../../monitor/actor';
 import { bucketsFor, customRule, MAX_FOR_BUCKETS } from '../../monitor/rules';
 import { fail, ok, type ParseResult } from '../command-types';
 import { cleanMetricPhrase, exactMetric, matchMetric } from '../metric-match';
-import { argumentTokens } from '../tokens';
+import { argumentTokens } from '../text-tokens';
 import { readAlertMetric } from './alert-metric';
 import { badIndex, readRuleRef } from './rule-ref';
 import { readCondition, splitSymbols, type ConditionRead } from './watch-condition';

@@ -1,3 +1,4 @@
+import { fnv1a } from '../../domain/fnv1a';
 import { DAY_MS, WEEK_MS } from '../../domain/time';
 import type { TeamsUser } from '../../auth/identity';
 import type { MonitorCredential } from '../../auth/monitor-identity';
@@ -221,9 +222,7 @@ export function evaluationWindows(now: number, interval: IntervalMinutes, window
  * midnight (for 5,000 tenants that cycle alone would need 50,000 requests and several minutes of CPU).
  */
 export function historyDayOffset(tenantId: string, interval: IntervalMinutes): number {
-  let h = 0x811c9dc5;
-  for (const c of tenantId.toLowerCase()) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  return (h % (DAY_MS / intervalMs(interval))) * intervalMs(interval);
+  return (fnv1a(tenantId.toLowerCase()) % (DAY_MS / intervalMs(interval))) * intervalMs(interval);
 }
 
 /** What a cycle asks the cache (and Graph) for: the current window, and each history window to the end of its day. */

@@ -7,7 +7,7 @@ import type { QuietHours } from '../quiet-hours';
 import type { Rule } from '../rules';
 import type { SubscriptionScope } from '../rule-scope';
 
-/** What the monitor needs of a subscription (the subscriptions engineer's store maps onto it). */
+/** What the monitor needs of a subscription (`alerts/subscription-store.ts` maps its records onto it). */
 export interface WatchedConversation {
   id: string;
   tenantId: string;

@@ -1,11 +1,8 @@
+import { fnv1a } from '../../domain/fnv1a';
+
 /** FNV-1a 32-bit hash of a string: stable ids for tenant and function names. */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnv1a(s);
 }
 
 function step(h: number, p: number): number {

@@ -1,3 +1,4 @@
+import { fnv1a, FNV1A_OFFSET_BASIS } from '../../domain/fnv1a';
 /** One update Microsoft posts on an issue, timed against the scenario that caused it. */
 export interface ScriptedPost {
   /** Minutes after the scenario starts (impact begins), or after it ends when `afterEnd` is set. */
@@ -101,7 +102,5 @@ export function renderIssue(issue: SimIssue, nowMs: number): Record<string, unkn
 
 /** A stable issue id from the scenario id, its start and the seed: `EX` + six digits. */
 export function issueIdFor(prefix: string, key: string, seed: number): string {
-  let h = 2166136261 ^ seed;
-  for (const ch of key) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  return `${prefix}${100000 + ((h >>> 0) % 900000)}`;
+  return `${prefix}${100000 + (fnv1a(key, FNV1A_OFFSET_BASIS ^ seed) % 900000)}`;
 }

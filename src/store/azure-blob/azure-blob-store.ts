@@ -1,6 +1,6 @@
 import type { ContainerClient } from '@azure/storage-blob';
-// The one Bot Framework package outside src/teams/ (issue 7 asks for BlobsStorage); only this folder uses it, and
-// swapping it for direct @azure/storage-blob calls would touch only this folder.
+// The one Bot Framework package outside src/teams/: BlobsStorage implements botbuilder's Storage contract on Azure
+// Blob Storage. Only this folder uses it; swapping it for direct @azure/storage-blob calls would touch only this folder.
 // eslint-disable-next-line no-restricted-imports
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import {

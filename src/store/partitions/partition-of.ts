@@ -1,3 +1,5 @@
+import { fnv1a } from '../../domain/fnv1a';
+
 /** Partition count when `MONITOR_PARTITIONS` is not set. */
 export const DEFAULT_PARTITIONS = 32;
 
@@ -9,10 +11,5 @@ export const DEFAULT_PARTITIONS = 32;
 export function partitionOf(tenantId: string, count: number = DEFAULT_PARTITIONS): number {
   if (!Number.isInteger(count) || count < 1)
     throw new RangeError(`partition count must be a positive integer, got ${count}`);
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(tenantId.trim().toLowerCase(), 'utf8')) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % count;
+  return fnv1a(tenantId.trim().toLowerCase()) % count;
 }

@@ -155,4 +155,36 @@ describe('quiet, digest, alerts, history (handlers over SQLite :memory:)', () =>
     assert.doesNotMatch(cardText(old.reply), /Bo Chen acknowledged/);
     assert.match(cardText(old.reply), /Open|Acknowledged/, 'the open incident is listed whatever the span');
   });
+
+  it('alerts and history: say which alert cards could not be delivered, and why', async () => {
+    const letter = {
+      itemId: 'item-1',
+      tenantId: TENANT,
+      conversationId: CHANNEL,
+      cardKey: `${TENANT}|exchange|x`,
+      attempts: 12,
+      createdAt: NOW.getTime() - 3_600_000,
+      deadAt: NOW.getTime() - 60_000,
+      reason: 'HTTP 502 Bad Gateway; gave up after 12 attempts',
+    };
+    await fakeServices(kv).stores.deadLetters.record(letter);
+    await fakeServices(kv).stores.deadLetters.record({
+      ...letter,
+      itemId: 'old',
+      deadAt: NOW.getTime() - 3 * 24 * 3_600_000,
+    });
+    const alerts = await say('alerts');
+    assert.match(
+      cardText(alerts.reply),
+      /1 alert card could not be delivered in the last 24 hours \(latest at .*: HTTP 502 Bad Gateway; gave up after 12 attempts\)/,
+    );
+    const week = await say('history 7d');
+    assert.match(cardText(week.reply), /2 alert cards could not be delivered in the last 7 days/);
+    const none = await say('history 7d', {}, 'a:other-chat');
+    assert.match(
+      cardText(none.reply),
+      /could not be delivered/,
+      'a tenant-wide warning, whichever chat asks',
+    );
+  });
 });

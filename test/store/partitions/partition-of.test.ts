@@ -16,6 +16,23 @@ describe('partitionOf', () => {
     }
   });
 
+  it('keeps the stored assignment of tenants to partitions (values computed before the hash was shared)', () => {
+    const assigned: [string, number, number, number, number][] = [
+      ['72f988bf-86f1-41af-91ab-2d7cd011db47', 10, 2, 42, 282],
+      ['Fabrikam.OnMicrosoft.com', 28, 0, 28, 196],
+      ['d4a5c1b0-3f2e-4c9a-8b7d-6e5f4a3b2c1d', 31, 4, 63, 799],
+      ['Zürich-Tenant', 7, 3, 7, 263],
+      ['東京テナント', 16, 6, 48, 560],
+      ['tenant-😀', 5, 5, 5, 37],
+    ];
+    for (const [tenant, of32, of7, of64, of1000] of assigned)
+      assert.deepEqual(
+        [partitionOf(tenant), partitionOf(tenant, 7), partitionOf(tenant, 64), partitionOf(tenant, 1000)],
+        [of32, of7, of64, of1000],
+        tenant,
+      );
+  });
+
   it('ignores case and surrounding spaces', () => {
     assert.equal(partitionOf(' 72F988BF-86F1-41AF-91AB-2D7CD011DB47 '), 10);
   });

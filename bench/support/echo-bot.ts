@@ -5,7 +5,7 @@ import {
   type Request,
   type Response,
 } from 'botbuilder';
-import type { KeyValueStore } from '../store/store';
+import type { KeyValueStore } from '../../src/store/store';
 
 /**
  * A bare echo bot on exactly our stack (CloudAdapter, teams-ai Application, the same store): the baseline the
