@@ -1,7 +1,6 @@
 import { AccessGate } from './access-gate';
 import { RequestBudget } from './budget';
 import { SeriesCache } from './cache';
-import { callerTokenProvider } from './caller';
 import { GraphMetricsClient } from './client';
 import { MetricsService } from './metrics-service';
 import { HealthAccess } from './service-health/health-access';
@@ -33,11 +32,10 @@ export function createGraphServices(
   opts: { settleMinutes?: number } = {},
 ): GraphServices {
   const budget = new RequestBudget({ now });
-  const client = new GraphMetricsClient({ baseUrl, tokenProvider: callerTokenProvider, budget });
+  const client = new GraphMetricsClient({ baseUrl, budget });
   const cache = new SeriesCache({ now, volatileMinutes: opts.settleMinutes });
   const healthClient = new ServiceHealthClient({
     baseUrl,
-    tokenProvider: callerTokenProvider,
     budget: new ServiceHealthBudget({ now }),
     deps: { now },
   });
