@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
 import { createSigningKey, sharedSigningKey, signJwt } from '../../src/simulator/entra/keys';
-import { startSimulator, type Simulator } from '../../src/simulator';
+import type { Simulator } from '../../src/simulator';
 import { ADELE, TENANT } from '../helpers/activities';
-import { startHarness, type Harness } from '../helpers/bot-harness';
+import type { Harness } from '../helpers/bot-harness';
+import { APP_ID_URI, BOT_ID, CLIENT_ID, startProductionTab, type ProductionTab } from './production-tab';
 
-const BOT_ID = '22222222-3333-4444-8555-666666666666';
-const CLIENT_ID = '33333333-4444-4555-8666-777777777777';
-const CLIENT_SECRET = 'tab-test-secret-not-real';
-const DOMAIN = 'pulse.example.com';
-const APP_ID_URI = `api://${DOMAIN}/botid-${BOT_ID}`;
 interface TabMetricJson {
   value?: number;
 }
@@ -27,52 +23,18 @@ const OTHER_TENANT = '99999999-8888-4777-8666-555555555555';
 
 describe('Tab API in production mode: Teams SSO tokens checked against a local OpenID issuer', function () {
   this.timeout(30_000);
-  let sim: Simulator;
+  let tab: ProductionTab;
   let h: Harness;
 
   before(async () => {
-    // This app was granted only the Exchange and Teams permissions: other service groups are denied by Graph itself.
-    sim = await startSimulator({
-      clients: {
-        [CLIENT_ID]: {
-          secret: CLIENT_SECRET,
-          grantedAppRoles: [],
-          grantedScopes: ['ServiceActivity-Exchange.Read.All', 'ServiceActivity-Teams.Read.All'],
-          identifierUris: [APP_ID_URI],
-        },
-      },
-    });
-    h = await startHarness(
-      {
-        BOT_ID,
-        BOT_PASSWORD: 'bot-password-not-real',
-        BOT_DOMAIN: DOMAIN,
-        ALLOWED_TENANTS: TENANT,
-        AAD_APP_CLIENT_ID: CLIENT_ID,
-        AAD_APP_CLIENT_SECRET: CLIENT_SECRET,
-        AAD_APP_TENANT_ID: TENANT,
-        TOKEN_CACHE_KEY: Buffer.alloc(32, 7).toString('base64'),
-        GRAPH_BASE_URL: sim.url,
-        MSAL_AUTHORITY_METADATA: sim.authorityMetadata(TENANT),
-      },
-      undefined,
-      { monitor: false },
-    );
+    tab = await startProductionTab();
+    ({ h } = tab);
   });
   after(async () => {
-    await h?.stop();
-    await sim?.close();
+    await tab?.stop();
   });
 
-  const user = (over: Partial<Parameters<Simulator['issueUserAssertion']>[0]> = {}) =>
-    sim.issueUserAssertion({
-      tenantId: TENANT,
-      oid: ADELE.aadObjectId,
-      name: ADELE.name,
-      upn: 'adele@contoso.example',
-      audience: CLIENT_ID,
-      ...over,
-    });
+  const user = (over: Partial<Parameters<Simulator['issueUserAssertion']>[0]> = {}) => tab.ssoToken(over);
   const get = async (path: string, token?: string) => {
     const res = await fetch(`${h.bot.url}${path}`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},

@@ -18,7 +18,7 @@ const STATE_LABEL: Record<string, string> = {
 
 const query = new URLSearchParams(location.search);
 const spec = specOf(query);
-let range: Range = rangeOf(query.get('range') ?? localStorage.getItem('pulse.range'));
+let range: Range = rangeOf(query.get('range') ?? remembered('pulse.range'));
 let host: Host;
 let overview: Overview | undefined;
 let lastRefresh = 0;
@@ -35,6 +35,23 @@ const charts = new Map<string, ChartEntry>();
 const started = performance.now();
 
 const $ = (id: string) => document.getElementById(id)!;
+
+/** The person's last range. Storage may be denied to a page framed by Teams (third-party storage): then none. */
+function remembered(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function remember(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Not kept across visits; the picker still works.
+  }
+}
 
 function applyTheme(theme: Theme): void {
   document.body.className = `theme-${theme}`;
@@ -89,7 +106,7 @@ function renderRanges(): void {
       input.checked = r === range;
       input.addEventListener('change', () => {
         range = r;
-        localStorage.setItem('pulse.range', r);
+        remember('pulse.range', r);
         void refreshCharts();
       });
       return h('label', { for: `range-${r}`, class: 'range' }, input, h('span', {}, r));
