@@ -15,6 +15,7 @@ const BENCHMARKS = [
   'delivery-window',
   'service-health-requests',
   'monitor-cycle',
+  'tab-page',
   'scale',
 ];
 

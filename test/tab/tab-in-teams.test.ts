@@ -65,7 +65,7 @@ describe('Tab inside Teams (production mode, Teams SSO)', function () {
     await f.waitForSelector('.chart[data-range] canvas');
     assert.equal(await f.evaluate('document.body.className'), 'theme-default');
     await setTheme('contrast');
-    await f.waitForFunction("document.body.className === 'theme-contrast'");
+    await f.waitForSelector('body.theme-contrast');
     assert.equal(await f.evaluate('getComputedStyle(document.body).backgroundColor'), 'rgb(0, 0, 0)');
     await page.close();
   });
