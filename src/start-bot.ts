@@ -100,7 +100,14 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   });
   registerTabRoutes(
     server.server,
-    tabRouteDeps({ config, graph, identity, incidents: new IncidentRepository(store), logger, now: options.now }),
+    tabRouteDeps({
+      config,
+      graph,
+      identity,
+      incidents: new IncidentRepository(store),
+      logger,
+      now: options.now,
+    }),
   );
   const url = await server.listen(config.port, config.host);
   logger.info(
