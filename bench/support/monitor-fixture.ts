@@ -9,7 +9,6 @@ import { SendBudget } from '../../src/delivery/send-budget';
 import { METRICS } from '../../src/domain/catalog';
 import { RequestBudget } from '../../src/graph/budget';
 import { SeriesCache } from '../../src/graph/cache';
-import { callerTokenProvider } from '../../src/graph/caller';
 import { GraphMetricsClient } from '../../src/graph/client';
 import { MetricsService } from '../../src/graph/metrics-service';
 import { defaultRulesFor } from '../../src/monitor/rules';
@@ -107,7 +106,7 @@ export function buildMonitor(
   tenants?: () => Promise<string[]>,
 ): { monitor: Monitor; graph: BenchGraph; notifier: RecordingNotifier } {
   const budget = new RequestBudget({ now: clock });
-  const client = new GraphMetricsClient({ baseUrl: simUrl, tokenProvider: callerTokenProvider, budget });
+  const client = new GraphMetricsClient({ baseUrl: simUrl, budget });
   const cache = new SeriesCache({ now: clock });
   const metrics = new MetricsService({ client, budget, cache, now: clock });
   const notifier = new RecordingNotifier();

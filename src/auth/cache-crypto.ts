@@ -14,10 +14,14 @@ export function newCacheKey(): string {
   return randomBytes(32).toString('base64');
 }
 
+/** GCM's full 128-bit tag: a shorter one would let a forger succeed far more often (4 bytes: one in 2^32). */
+const TAG_BYTES = 16;
+const IV_BYTES = 12;
+
 /** AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>` (base64url). `context` is bound as associated data (the token-cache scope). */
 export function encrypt(key: Buffer, plaintext: string, context: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(context));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return ['v1', iv, cipher.getAuthTag(), body]
@@ -25,13 +29,20 @@ export function encrypt(key: Buffer, plaintext: string, context: string): string
     .join('.');
 }
 
-/** Reverses `encrypt`; throws when the key is wrong or the bytes or the context were tampered with. */
+/**
+ * Reverses `encrypt`; throws when the key is wrong, the bytes or the context were tampered with, or the tag is not
+ * the full 16 bytes (Node would otherwise check only as many tag bytes as it is given).
+ */
 export function decrypt(key: Buffer, sealed: string, context: string): string {
-  const [version, iv, tag, body] = sealed.split('.');
-  if (version !== 'v1' || !iv || !tag || body === undefined)
+  const [version, ivText, tagText, body, extra] = sealed.split('.');
+  if (version !== 'v1' || !ivText || !tagText || body === undefined || extra !== undefined)
     throw new Error('not an encrypted token cache entry');
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  const iv = Buffer.from(ivText, 'base64url');
+  const tag = Buffer.from(tagText, 'base64url');
+  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES)
+    throw new Error('not an encrypted token cache entry (wrong IV or tag length)');
+  const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(context));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
 }

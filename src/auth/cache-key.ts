@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError } from '../config/config';
-import type { KeyValueStore } from '../store/store';
+import { ETagConflictError, type KeyValueStore } from '../store/store';
 import { decrypt, encrypt, newCacheKey, parseCacheKey } from './cache-crypto';
 
 const CHECK_KEY = 'tokencache/_keycheck';
@@ -21,6 +21,8 @@ export class WrongCacheKeyError extends ConfigError {
 /**
  * The token cache key: TOKEN_CACHE_KEY when set; in demo mode, one generated once into `demoKeyFile` (mode 0600).
  * Checked against a sealed marker in the store, so a wrong key stops startup instead of silently losing sign-ins.
+ * The first instance writes the marker create-only: of two first instances started with different keys, the one
+ * that loses the race reads the winner's marker and stops, so the store never holds tokens under two keys.
  */
 export async function resolveCacheKey(
   store: KeyValueStore,
@@ -29,16 +31,28 @@ export async function resolveCacheKey(
 ): Promise<Buffer> {
   const key = parseCacheKey(configured ?? demoKey(demoKeyFile));
   const existing = (await store.read([CHECK_KEY]))[CHECK_KEY];
-  if (existing) {
+  if (!existing) {
     try {
-      if (decrypt(key, String(existing.sealed), CHECK_KEY) === CHECK_TEXT) return key;
-    } catch {
-      /* falls through */
+      await store.write(
+        { [CHECK_KEY]: { sealed: encrypt(key, CHECK_TEXT, CHECK_KEY) } },
+        { createOnly: true },
+      );
+      return key;
+    } catch (err) {
+      if (!(err instanceof ETagConflictError)) throw err;
     }
-    throw new WrongCacheKeyError();
   }
-  await store.write({ [CHECK_KEY]: { sealed: encrypt(key, CHECK_TEXT, CHECK_KEY) } });
-  return key;
+  const marker = existing ?? (await store.read([CHECK_KEY]))[CHECK_KEY];
+  if (marker && opens(key, marker.sealed)) return key;
+  throw new WrongCacheKeyError();
+}
+
+function opens(key: Buffer, sealed: unknown): boolean {
+  try {
+    return decrypt(key, String(sealed), CHECK_KEY) === CHECK_TEXT;
+  } catch {
+    return false;
+  }
 }
 
 function demoKey(file: string): string {

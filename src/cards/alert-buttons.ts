@@ -15,10 +15,14 @@ export const ALERT_VERBS = {
 
 export type AlertVerb = (typeof ALERT_VERBS)[keyof typeof ALERT_VERBS];
 
-/** Data of a button on a one-incident card. */
+/**
+ * Data of a button on a one-incident card. No property is named `key`: the Agents Playground's web client (and any
+ * client on the same React stack) throws "Cannot assign to read only property 'key'" and sends nothing.
+ */
 export interface IncidentActionData {
   incidentId: string;
-  key: string;
+  /** The incident's dedup key (tenant|rule|function), for reading the card data; the handler acts on `incidentId`. */
+  incidentKey: string;
   tenantId: string;
   /** Only on `alert.snooze`: 60, 240 or 1440. */
   minutes?: number;
@@ -56,7 +60,11 @@ export function alertButtons(target: ButtonTarget, view: 'card' | 'details' = 'c
   const group = target.kind === 'group';
   const data = (members: readonly Incident[]): AlertActionData =>
     target.kind === 'incident'
-      ? { incidentId: target.incident.id, key: target.incident.key, tenantId: target.incident.tenantId }
+      ? {
+          incidentId: target.incident.id,
+          incidentKey: target.incident.key,
+          tenantId: target.incident.tenantId,
+        }
       : { groupKey: target.groupKey, incidentIds: members.map((i) => i.id), tenantId: target.tenantId };
   const actions: object[] = [];
   const ackable = open.filter((i) => i.state === 'firing' || (i.state === 'snoozed' && !i.ackBy));
@@ -90,4 +98,36 @@ function snoozeChoice(data: AlertActionData, group: boolean): object {
       ),
     },
   };
+}
+
+/**
+ * The alert button data of an inbound card action, checked and in today's shape, or undefined when it is not alert
+ * data. Cards posted before the rename carry `key` instead of `incidentKey`; they keep working and the old name is
+ * never sent again (the refused card's "Back to the alert" reuses this data).
+ */
+export function readAlertActionData(raw: unknown): AlertActionData | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const data = raw as Record<string, unknown>;
+  if (typeof data.tenantId !== 'string') return undefined;
+  const minutes = typeof data.minutes === 'number' ? { minutes: data.minutes } : {};
+  if (Array.isArray(data.incidentIds) && typeof data.groupKey === 'string')
+    return {
+      groupKey: data.groupKey,
+      incidentIds: data.incidentIds.map(String),
+      tenantId: data.tenantId,
+      ...minutes,
+    };
+  if (typeof data.incidentId !== 'string') return undefined;
+  const incidentKey = typeof data.incidentKey === 'string' ? data.incidentKey : data.key;
+  return {
+    incidentId: data.incidentId,
+    incidentKey: typeof incidentKey === 'string' ? incidentKey : '',
+    tenantId: data.tenantId,
+    ...minutes,
+  };
+}
+
+/** The incidents a button acts on. */
+export function incidentIdsOf(data: AlertActionData): string[] {
+  return 'incidentIds' in data ? data.incidentIds : [data.incidentId];
 }

@@ -11,7 +11,7 @@ import { byUrgency, footerBlock, headerBlock, incidentBlocks, timelineBlock } fr
 import { formatDuration, INCIDENT_LOOK, stateLine } from './alert-state-line';
 import { DETAILS_HISTORY, mergedHistory, TIMELINE_ENTRIES } from './alert-timeline';
 import type { AdaptiveCard } from './card';
-import { cardBytes, MAX_CARD_BYTES, newCard, text } from './card-kit';
+import { cardBytes, fullWidthIfWide, MAX_CARD_BYTES, newCard, text } from './card-kit';
 import { formatLocalTime, safeTimeZone } from './format';
 
 /** The alert card or the fuller details card. */
@@ -37,7 +37,7 @@ export function fitAlertCard(
 ): AdaptiveCard {
   let card: AdaptiveCard | undefined;
   for (const layout of ladder) {
-    card = composeAlertCard(input, view, layout);
+    card = fullWidthIfWide(composeAlertCard(input, view, layout));
     if (cardBytes(card) <= MAX_CARD_BYTES - ALERT_HEADROOM) return card;
   }
   if (!card) throw new Error('fitAlertCard: the ladder has no layout.');

@@ -30,3 +30,19 @@ export function executeAction(title: string, verb: string, data: object): object
 export function text(value: string, props: Record<string, unknown> = {}): object {
   return { type: 'TextBlock', text: value, wrap: true, ...props };
 }
+
+/** True when the JSON holds a Table or a chart (`Chart.*`): content that needs the conversation's full width. */
+export function isWide(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false;
+  const type = (node as { type?: unknown }).type;
+  if (type === 'Table' || (typeof type === 'string' && type.startsWith('Chart.'))) return true;
+  return Object.values(node).some(isWide);
+}
+
+/**
+ * The card with `msteams.width: "Full"` when it holds a table or a chart: Teams otherwise renders cards at a
+ * message's width, which squeezes table columns and chart axes.
+ */
+export function fullWidthIfWide<T extends AdaptiveCard>(card: T): T {
+  return isWide(card.body) ? { ...card, msteams: { width: 'Full' } } : card;
+}

@@ -2,7 +2,7 @@ import { metricOrStandIn, serviceById } from '../domain/catalog';
 import type { MetricDef } from '../domain/catalog-types';
 import type { SeriesReport } from '../graph/metrics-reader';
 import type { AdaptiveCard } from './card';
-import { executeAction, newCard, text } from './card-kit';
+import { executeAction, fullWidthIfWide, newCard, text } from './card-kit';
 import { bucketMeans, pickIndices } from './downsample';
 import {
   axisLabeller,
@@ -85,7 +85,7 @@ export function buildMetricCard(input: MetricCardInput): AdaptiveCard {
   const actions = [executeAction('Refresh', 'show.refresh', query)];
   if (!report.lastWeek)
     actions.push(executeAction('vs last week', 'show.refresh', { ...query, compare: true }));
-  return newCard(body, actions);
+  return fullWidthIfWide(newCard(body, actions));
 }
 
 const round = (v: number, metric: MetricDef) =>

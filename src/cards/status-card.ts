@@ -4,7 +4,7 @@ import type { StatusReport } from '../graph/metrics-reader';
 import type { SeriesPoint } from '../domain/series';
 import type { StaleNote } from '../graph/metrics-reader';
 import type { AdaptiveCard } from './card';
-import { cardBytes, executeAction, MAX_CARD_BYTES, newCard, text } from './card-kit';
+import { cardBytes, executeAction, fullWidthIfWide, MAX_CARD_BYTES, newCard, text } from './card-kit';
 import { downsample } from './downsample';
 import { axisLabeller, formatDataAge, formatLocalTime, formatRelative, safeTimeZone } from './format';
 import { staleLines } from './stale-text';
@@ -61,8 +61,8 @@ export function buildStatusCard(input: StatusCardInput): AdaptiveCard {
   const card = composeStatusCard(input, input.trends !== undefined);
   // Sparklines are the first thing to give up when a card with every metric would not fit.
   if (input.trends && cardBytes(card) > MAX_CARD_BYTES - CHART_HEADROOM)
-    return composeStatusCard(input, false);
-  return card;
+    return fullWidthIfWide(composeStatusCard(input, false));
+  return fullWidthIfWide(card);
 }
 
 function composeStatusCard(input: StatusCardInput, withTrends: boolean): AdaptiveCard {

@@ -10,7 +10,10 @@ function cell(value: string, props: Record<string, unknown> = {}): object {
 function row(r: StatusRow, withTrend: boolean): object {
   const bad = r.state.kind === 'degraded' ? { color: 'Attention' } : {};
   const cells = [
-    cell(`${STATE_LOOK[r.state.kind].icon} ${r.metric.name}`, { wrap: true }),
+    // The state word follows the coloured dot: a screen reader says "red circle", and not everyone tells colours apart.
+    cell(`${STATE_LOOK[r.state.kind].icon} ${r.metric.name} · ${STATE_LOOK[r.state.kind].label}`, {
+      wrap: true,
+    }),
     cell(r.value, r.status.ok && r.status.latest ? bad : { isSubtle: true }),
     cell(r.change, bad),
   ];
@@ -26,11 +29,12 @@ function table(rows: StatusRow[], withTrend: boolean): object {
     columns.push({ width: 3 });
     header.push('Trend');
   }
+  // The first row is the header by default; the property is spelt firstRowAsHeader in the schema and
+  // firstRowAsHeaders in the JavaScript renderer, so the card leaves it to the default rather than pick one.
   return {
     type: 'Table',
     spacing: 'Small',
     showGridLines: false,
-    firstRowAsHeader: true,
     columns,
     rows: [
       { type: 'TableRow', cells: header.map((h) => cell(h, { wrap: true })) },

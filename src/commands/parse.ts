@@ -70,7 +70,7 @@ export const UNREADABLE = 'I could not read that as a command. Send `help` to se
 
 function parse(raw: string, opts: ParseOptions): ParseResult {
   const input = typeof raw === 'string' ? raw : String(raw ?? '');
-  if (input.length > MAX_RAW_CHARS) return tooLong(input.length);
+  if (input.length > MAX_RAW_CHARS) return tooLong(`more than ${MAX_RAW_CHARS}`);
   const text = normaliseText(input);
   if (!text) return fail('empty', 'Send `help` to see what I can do.');
   if (text.length > MAX_COMMAND_CHARS) return tooLong(text.length);
@@ -100,7 +100,7 @@ function splitCommandWord(text: string): [string, string] {
   return [first, words.slice(1).join(' ')];
 }
 
-function tooLong(chars: number): ParseResult {
+function tooLong(chars: number | string): ParseResult {
   return fail(
     'invalid',
     `That is too long for a command (${chars} characters). Commands are short, as in \`show mail delivery last 6h\`.`,

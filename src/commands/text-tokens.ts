@@ -5,6 +5,14 @@ export const MAX_COMMAND_CHARS = 300;
 /** Raw text (with mention markup) longer than this is refused before any regular expression runs on it. */
 export const MAX_RAW_CHARS = 4000;
 
+/**
+ * Chat text cut to one character past MAX_RAW_CHARS, so everything after it (SDK mention removal, the sign-in
+ * check, the parser) works on bounded text and still sees that the message was too long.
+ */
+export function boundedText(raw: string): string {
+  return raw.length > MAX_RAW_CHARS ? raw.slice(0, MAX_RAW_CHARS + 1) : raw;
+}
+
 /** Chat text as the grammar reads it: mentions removed, lower case, no leading `/`, single spaces. */
 export function normaliseText(raw: string): string {
   return stripMentions(raw)

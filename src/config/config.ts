@@ -139,6 +139,11 @@ function checkCombinations(e: RawEnv): void {
       'BOT_ID',
       'is required when BOT_PASSWORD is set (or unset BOT_PASSWORD for demo mode)',
     );
+  } else if (e.HOST && !isLoopbackHost(e.HOST)) {
+    throw new ConfigError(
+      'HOST',
+      `is ${e.HOST}, but demo mode (no BOT_ID) checks no caller: bind HOST to 127.0.0.1, ::1 or localhost, or set BOT_ID and BOT_PASSWORD for production`,
+    );
   }
   if (e.DEMO_IDENTITY === 'true') {
     if (!isLoopback(e.GRAPH_BASE_URL))
@@ -189,11 +194,22 @@ const PRODUCTION_NEEDS = {
 
 function isLoopback(url: string): boolean {
   try {
-    const host = new URL(url).hostname;
-    return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+    return isLoopbackHost(new URL(url).hostname);
   } catch {
     return false;
   }
+}
+
+/** A host name or address that only this machine can reach: localhost, 127.0.0.0/8 or ::1. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  return (
+    h === 'localhost' ||
+    h === '::1' ||
+    h === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) ||
+    /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+  );
 }
 
 const SECRET_VARS = /PASSWORD|SECRET|KEY/;

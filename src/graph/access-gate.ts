@@ -5,7 +5,7 @@ import { currentBucketStart, intervalMs } from '../domain/buckets';
 import type { MetricsApiError } from './errors';
 
 /** What one user may read of one tenant, per service group: allowed, or the error Graph gave them. */
-import type { GroupAccess } from './metrics-reader';
+import type { Caller, GroupAccess } from './metrics-reader';
 
 export type { GroupAccess };
 
@@ -26,8 +26,9 @@ export class AccessGate {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Access per service group for the current caller (see asCaller), probing the groups not yet known. */
-  async check(tenantId: string, userId: string, groups: readonly ServiceGroup[] = SERVICES.map((s) => s.id)) {
+  /** Access per service group for `caller`, probing (with the caller's own token) the groups not yet known. */
+  async check(caller: Caller, groups: readonly ServiceGroup[] = SERVICES.map((s) => s.id)) {
+    const { tenantId, userId } = caller;
     const now = this.now();
     const key = (g: ServiceGroup) => `${tenantId.toLowerCase()}|${userId.toLowerCase()}|${g}`;
     const unknown = groups.filter((g) => (this.verdicts.get(key(g))?.until ?? 0) <= now);
@@ -37,6 +38,7 @@ export class AccessGate {
       const results = await this.client.getMany(
         tenantId,
         unknown.map((g) => ({ fn: metricsOfService(g)[0].fn, window })),
+        { token: caller.token },
       );
       unknown.forEach((g, i) => {
         const r = results[i];

@@ -16,6 +16,12 @@ export interface MetricQuery {
 export type SeriesResult = { ok: true; series: Series } | { ok: false; error: MetricsApiError };
 
 export interface CallOptions {
+  /**
+   * Whose call this is: the caller's token for the tenant (a signed-in admin's delegated token, or the monitor's
+   * chosen identity). Falls back to the client's own `tokenProvider` (the CLI's app-only token); with neither, the
+   * call fails with SignInRequiredError before anything is sent.
+   */
+  token?: TokenProvider;
   /** Retry and time budget for the call site; default CHAT_RETRY_POLICY. */
   policy?: RetryPolicy;
   /** Sent as `client-request-id` so Graph and our logs correlate. */

@@ -12,7 +12,7 @@ import type {
   SharedFailure,
   TokenProvider,
 } from './client-types';
-import { InvalidRequestError, MalformedResponseError, ServiceError } from './errors';
+import { InvalidRequestError, MalformedResponseError, ServiceError, SignInRequiredError } from './errors';
 import { budgetExhaustedError } from './error-mapping';
 import { exchange } from './http-exchange';
 import { interpretResponse, statusFailure } from './interpret';
@@ -24,7 +24,8 @@ import { buildMetricPath, DEFAULT_GRAPH_BASE_URL, normaliseBaseUrl } from './url
 export type { CallOptions, MetricQuery, SeriesResult, TokenProvider } from './client-types';
 
 export interface GraphMetricsClientOptions {
-  tokenProvider: TokenProvider;
+  /** Default token source when a call names no caller (`CallOptions.token`): the CLI's app-only token. */
+  tokenProvider?: TokenProvider;
   /** Default https://graph.microsoft.com. */
   baseUrl?: string;
   /** When given, every request and batch item is counted and none is sent past it. */
@@ -194,7 +195,13 @@ export class GraphMetricsClient {
     opts: CallOptions,
   ) {
     this.stats.httpRequests += 1;
-    const getAccessToken = () => this.opts.tokenProvider(tenantId);
+    const provider = opts.token ?? this.opts.tokenProvider;
+    const getAccessToken = provider
+      ? () => provider(tenantId)
+      : () =>
+          Promise.reject(
+            new SignInRequiredError('Sign in first: no signed-in caller for this Graph call.', { tenantId }),
+          );
     return exchange(this.transport, { tenantId, method, path, body, remainingMs, getAccessToken, opts });
   }
 }

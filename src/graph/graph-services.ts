@@ -1,6 +1,5 @@
 import { AccessGate } from './access-gate';
 import { RequestBudget } from './budget';
-import { callerTokenProvider } from './caller';
 import { GraphMetricsClient } from './client';
 import { MetricsService } from './metrics-service';
 import { HealthAccess } from './service-health/health-access';
@@ -24,10 +23,9 @@ export interface GraphServices {
 
 export function createGraphServices(baseUrl: string, now: () => number = Date.now): GraphServices {
   const budget = new RequestBudget({ now });
-  const client = new GraphMetricsClient({ baseUrl, tokenProvider: callerTokenProvider, budget });
+  const client = new GraphMetricsClient({ baseUrl, budget });
   const healthClient = new ServiceHealthClient({
     baseUrl,
-    tokenProvider: callerTokenProvider,
     budget: new ServiceHealthBudget({ now }),
     deps: { now },
   });

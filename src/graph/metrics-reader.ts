@@ -79,6 +79,14 @@ export interface SeriesRequest {
   compareLastWeek: boolean;
 }
 
+/** Who a Graph call is for: a signed-in user of a tenant, and how to get their Graph token. Never logged. */
+export interface Caller {
+  tenantId: string;
+  /** Entra object id (lower case). */
+  userId: string;
+  token: (tenantId: string) => Promise<string>;
+}
+
 /** Whether Graph lets a user read a service group (permission and admin role), or why not. */
 export type GroupAccess = { allowed: true } | { allowed: false; error: MetricsApiError };
 

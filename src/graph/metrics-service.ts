@@ -200,7 +200,7 @@ export class MetricsService {
 }
 
 export interface CreateMetricsServiceOptions {
-  tokenProvider: TokenProvider;
+  tokenProvider?: TokenProvider;
   /** `GRAPH_BASE_URL`; default https://graph.microsoft.com. */
   baseUrl?: string;
   /** Sends per tenant + function per 10 minutes; default 100 (Graph's documented limit). */

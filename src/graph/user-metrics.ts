@@ -1,6 +1,5 @@
 import type { AccessGate, GroupAccess } from './access-gate';
 import { currentBucketStart, intervalMs } from '../domain/buckets';
-import { asCaller, type CallerToken } from './caller';
 import { METRICS, metricByFn } from '../domain/catalog';
 import type { ServiceGroup } from '../domain/catalog-types';
 import type { CallOptions } from './client-types';
@@ -9,6 +8,7 @@ import type {
   MetricStatus,
   SeriesReport,
   SeriesRequest,
+  Caller,
   StatusView,
   UserMetricsReader,
 } from './metrics-reader';
@@ -45,37 +45,44 @@ const TREND_BUCKETS = 8;
  * Graph denies them appear as not permitted even when another admin's call has cached the data.
  */
 export class UserMetrics implements UserMetricsReader {
+  private readonly tenantId: string;
+  private readonly userId: string;
+
   constructor(
     private readonly service: MetricsService,
     private readonly gate: AccessGate,
-    private readonly tenantId: string,
-    private readonly userId: string,
-    private readonly token: CallerToken,
+    private readonly caller: Caller,
     private readonly now: () => number = Date.now,
     private readonly memo?: StatusMemo,
-  ) {}
+  ) {
+    this.tenantId = caller.tenantId;
+    this.userId = caller.userId;
+  }
+
+  /** Every Graph call of this reader is made with the caller's own token. */
+  private as(opts: CallOptions): CallOptions {
+    return { ...opts, token: this.caller.token };
+  }
 
   async status(service?: ServiceGroup, opts: CallOptions = {}): Promise<StatusView> {
-    return asCaller(this.token, async () => {
-      const fns = METRICS.filter((m) => !service || m.service === service).map((m) => m.fn);
-      const groups = [...new Set(fns.map((fn) => metricByFn(fn)!.service))];
-      const access = await this.gate.check(this.tenantId, this.userId, groups);
-      const allowed = fns.filter((fn) => access.get(metricByFn(fn)!.service)?.allowed);
-      const memoKey = `${this.tenantId.toLowerCase()}|${allowed.join(',')}`;
-      const view = this.memo?.get(memoKey, this.now()) ?? (await this.fetchStatus(allowed, opts));
-      this.memo?.set(memoKey, view, this.now());
-      const byFn = new Map(view.report.metrics.map((m) => [m.fn, m]));
-      const metrics = fns.map((fn): MetricStatus => {
-        const a = access.get(metricByFn(fn)!.service)!;
-        return a.allowed ? byFn.get(fn)! : { fn, ok: false, error: a.error };
-      });
-      return { report: { ...view.report, metrics }, trends: view.trends };
+    const fns = METRICS.filter((m) => !service || m.service === service).map((m) => m.fn);
+    const groups = [...new Set(fns.map((fn) => metricByFn(fn)!.service))];
+    const access = await this.gate.check(this.caller, groups);
+    const allowed = fns.filter((fn) => access.get(metricByFn(fn)!.service)?.allowed);
+    const memoKey = `${this.tenantId.toLowerCase()}|${allowed.join(',')}`;
+    const view = this.memo?.get(memoKey, this.now()) ?? (await this.fetchStatus(allowed, opts));
+    this.memo?.set(memoKey, view, this.now());
+    const byFn = new Map(view.report.metrics.map((m) => [m.fn, m]));
+    const metrics = fns.map((fn): MetricStatus => {
+      const a = access.get(metricByFn(fn)!.service)!;
+      return a.allowed ? byFn.get(fn)! : { fn, ok: false, error: a.error };
     });
+    return { report: { ...view.report, metrics }, trends: view.trends };
   }
 
   private async fetchStatus(allowed: string[], opts: CallOptions): Promise<StatusView> {
     const report = await this.service.status(this.tenantId, allowed, {
-      ...opts,
+      ...this.as(opts),
       lookbackBuckets: TREND_BUCKETS,
     });
     return { report, trends: await this.trends(allowed, opts) };
@@ -86,23 +93,21 @@ export class UserMetrics implements UserMetricsReader {
    * Changing alert settings for a group requires this to be allowed: the user is an admin for that data.
    */
   async access(groups: readonly ServiceGroup[]): Promise<Map<ServiceGroup, GroupAccess>> {
-    return asCaller(this.token, () => this.gate.check(this.tenantId, this.userId, groups));
+    return this.gate.check(this.caller, groups);
   }
 
   async series(req: SeriesRequest, opts: CallOptions = {}): Promise<SeriesReport> {
-    return asCaller(this.token, async () => {
-      const group = metricByFn(req.fn)?.service;
-      if (group) {
-        const a = (await this.gate.check(this.tenantId, this.userId, [group])).get(group)!;
-        if (!a.allowed) throw a.error;
-      }
-      return this.service.series(
-        this.tenantId,
-        req.fn,
-        { start: req.start, end: req.end, intervalMinutes: req.intervalMinutes },
-        { ...opts, compareLastWeek: req.compareLastWeek },
-      );
-    });
+    const group = metricByFn(req.fn)?.service;
+    if (group) {
+      const a = (await this.gate.check(this.caller, [group])).get(group)!;
+      if (!a.allowed) throw a.error;
+    }
+    return this.service.series(
+      this.tenantId,
+      req.fn,
+      { start: req.start, end: req.end, intervalMinutes: req.intervalMinutes },
+      { ...this.as(opts), compareLastWeek: req.compareLastWeek },
+    );
   }
 
   /** The last two hours of each metric, served from what `status` just cached (no extra Graph request). */
@@ -116,7 +121,7 @@ export class UserMetrics implements UserMetricsReader {
     const out: Record<string, SeriesPoint[]> = {};
     await Promise.all(
       fns.map(async (fn) => {
-        const r = await this.service.series(this.tenantId, fn, window, opts).catch(() => undefined);
+        const r = await this.service.series(this.tenantId, fn, window, this.as(opts)).catch(() => undefined);
         if (r) out[fn] = r.series.points;
       }),
     );

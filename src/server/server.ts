@@ -3,6 +3,7 @@ import type { Logger } from '../log/logger';
 import type { KeyValueStore } from '../store/store';
 import { activityProblem } from './activity-check';
 import { authEndPage, authStartPage } from './auth-pages';
+import { headerRefusal, readJsonBody, type BodyRefusal } from './json-body';
 
 /** What the HTTP server needs from the bot: a handler for /api/messages, whatever SDK is behind it. */
 export type MessageHandler = (req: restify.Request, res: restify.Response) => Promise<void>;
@@ -32,10 +33,21 @@ export function createServer(deps: ServerDeps): PulseServer {
   let draining = false;
   let drained: (() => void) | undefined;
 
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, rejectUnknown: true }));
+  // No body parser plugin: only /api/messages reads a body, in memory, JSON only, size-capped (see json-body.ts).
+  // restify's bodyParser also took multipart uploads, which it wrote to the temp directory before any auth check.
+  const refuse = (res: restify.Response, refusal: BodyRefusal) => {
+    logger.warn({ status: refusal.status, reason: refusal.error }, 'refused a request body');
+    res.setHeader('connection', 'close');
+    sendJson(res, refusal.status, { error: refusal.error });
+  };
 
   server.post('/api/messages', async (req, res) => {
     if (draining) return sendJson(res, 503, { error: 'shutting down' });
+    const refusedHeaders = headerRefusal(req.headers);
+    if (refusedHeaders) return refuse(res, refusedHeaders);
+    const read = await readJsonBody(req);
+    if ('status' in read) return refuse(res, read);
+    req.body = read.body;
     const problem = activityProblem(req.body);
     if (problem) {
       logger.warn({ problem }, 'rejected a malformed activity');

@@ -89,9 +89,7 @@ export class TabApi {
     const metrics = new UserMetrics(
       graph.metrics,
       graph.gate,
-      tenantId,
-      oid,
-      () => caller.graphToken(),
+      { tenantId, userId: oid, token: () => caller.graphToken() },
       this.deps.now ?? Date.now,
       graph.statusMemo,
     );

@@ -11,6 +11,7 @@ import { ConversationRegistry } from '../conversations/registry';
 import type { Logger } from '../log/logger';
 import type { KeyValueStore } from '../store/store';
 import { createAdapter } from './adapter';
+import { boundActivityText } from './bounded-activity';
 import { registerInstallRoutes } from './routes/install';
 import { registerAlertActions } from './routes/alert-actions';
 import { registerCardActions } from './routes/card-actions';
@@ -87,6 +88,7 @@ export function createBot(deps: BotDeps): Bot {
     registry,
     process: (req, res) =>
       adapter.process(req, res, async (ctx) => {
+        boundActivityText(ctx.activity);
         const correlationId = randomUUID();
         const turnLogger = logger.child({ tenantId: tenantOf(ctx.activity), correlationId });
         setTurnMeta(ctx, correlationId, turnLogger);

@@ -6,6 +6,7 @@ import { msalConfiguration } from '../auth/msal-clients';
 import type { EncryptedCachePlugin } from '../auth/encrypted-cache-plugin';
 import { COMMAND_WORDS, commandSpec } from '../commands/grammar';
 import { stripMentions } from '../commands/mention';
+import { MAX_RAW_CHARS } from '../commands/text-tokens';
 import type { Config } from '../config/config';
 
 export const SSO_SETTING = 'graph';
@@ -29,8 +30,9 @@ export function ssoOptions(config: Config, cachePlugin: EncryptedCachePlugin): A
   };
 }
 
-/** True when the message is a command that reads tenant data (the grammar says which). */
+/** True when the message is a command that reads tenant data (the grammar says which); never for an overlong paste. */
 export function needsSignIn(text: string): boolean {
+  if (text.length > MAX_RAW_CHARS) return false;
   const words = stripMentions(text).toLowerCase().replace(/^\/+/, '').split(' ');
   for (const n of [3, 2, 1]) {
     const name = COMMAND_WORDS.get(words.slice(0, n).join(' '));

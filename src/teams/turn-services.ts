@@ -27,6 +27,7 @@ export function commandServicesOf(
   const { identity, graph } = deps;
   const user = teamsUserOf(ctx);
   const token = () => identity.graphToken(user);
+  const caller = { tenantId: user.tenantId, userId: user.oid, token };
   return {
     signInMode: identity.mode,
     graphToken: token,
@@ -37,15 +38,7 @@ export function commandServicesOf(
       graph.health.access.forget(user.tenantId, user.oid);
     },
     alerts: deps.alerts,
-    metrics: new UserMetrics(
-      graph.metrics,
-      graph.gate,
-      user.tenantId,
-      user.oid,
-      token,
-      Date.now,
-      graph.statusMemo,
-    ),
-    health: new UserServiceHealth(graph.health, user.tenantId, user.oid, token),
+    metrics: new UserMetrics(graph.metrics, graph.gate, caller, Date.now, graph.statusMemo),
+    health: new UserServiceHealth(graph.health, caller),
   };
 }

@@ -27,6 +27,7 @@ interface Bot {
   commandLists: { scopes: string[]; commands: Command[] }[];
 }
 interface Manifest {
+  localizationInfo?: { defaultLanguageTag: string; additionalLanguages?: unknown[] };
   $schema: string;
   manifestVersion: string;
   icons: { color: string; outline: string };
@@ -117,6 +118,10 @@ describe('appPackage/manifest.json', () => {
       `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
     );
     assert.ok(existsSync(bundledSchemaFile(manifest.$schema)), `${manifest.$schema} is not bundled`);
+  });
+
+  it('declares English as its default language, with the strings in the manifest itself', () => {
+    assert.deepEqual(manifest.localizationInfo, { defaultLanguageTag: 'en-us' });
   });
 
   it('has one conversational bot in personal, team and group chat, with a command list per scope', () => {

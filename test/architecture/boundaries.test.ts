@@ -39,8 +39,7 @@ describe('architecture: import boundaries of src/', () => {
     assert.deepEqual(cycles, [], `import cycles:\n${cycles.map((c) => c.join(' -> ')).join('\n')}`);
   });
 
-  // Still violated: graph/caller.ts carries the caller's token in an AsyncLocalStorage.
-  it.skip('uses AsyncLocalStorage only under auth/', () => {
+  it('uses AsyncLocalStorage only under auth/', () => {
     const bad = filesMentioning(files, 'AsyncLocalStorage', ['src/auth/']);
     assert.deepEqual(bad, [], `AsyncLocalStorage outside src/auth/: ${bad.join(', ')}`);
   });

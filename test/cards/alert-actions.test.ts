@@ -5,6 +5,7 @@ import {
   type AlertActionData,
   type GroupActionData,
   type IncidentActionData,
+  readAlertActionData,
 } from '../../src/cards/alert-buttons';
 import type { AlertCardInput } from '../../src/cards/alert-input';
 import type { AdaptiveCard } from '../../src/cards/card';
@@ -90,7 +91,8 @@ describe('cards/alert-card actions', () => {
       for (const a of actions) {
         const data = a.data as IncidentActionData;
         assert.equal(data.incidentId, incident.id, a.title);
-        assert.equal(data.key, incident.key, a.title);
+        assert.equal(data.incidentKey, incident.key, a.title);
+        assert.ok(!('key' in data), `${a.title}: no property named key`);
         assert.equal(data.tenantId, TENANT, a.title);
         assert.ok(Object.values(ALERT_VERBS).includes(a.verb as never), `${a.title}: verb ${a.verb}`);
         assert.equal('minutes' in data, a.verb === ALERT_VERBS.snooze, `${a.title}: minutes only on snooze`);
@@ -212,5 +214,19 @@ describe('cards/alert-card actions', () => {
       timeZone: TZ,
     };
     assert.throws(() => buildAlertCard(input), /group has no incidents/);
+  });
+
+  it("reads inbound button data in today's shape and in the shape of cards posted before the rename", () => {
+    const today = { incidentId: 'k#1', incidentKey: 'k', tenantId: TENANT };
+    assert.deepEqual(readAlertActionData(today), today);
+    assert.deepEqual(readAlertActionData({ incidentId: 'k#1', key: 'k', tenantId: TENANT, minutes: 60 }), {
+      ...today,
+      minutes: 60,
+    });
+    const group = { groupKey: 'g', incidentIds: ['a#1', 'b#1'], tenantId: TENANT };
+    assert.deepEqual(readAlertActionData(group), group);
+    assert.equal(readAlertActionData({ incidentId: 'k#1' }), undefined, 'no tenant');
+    assert.equal(readAlertActionData({ tenantId: TENANT }), undefined, 'no incident');
+    assert.equal(readAlertActionData('alert'), undefined);
   });
 });

@@ -207,7 +207,7 @@ describe('cards/alert-card golden', () => {
       action: 'alert.ack',
       roles: ENTRA_ROLES,
       permission: 'Reports.Read.All',
-      back: { incidentId: 'i#1', key: 'i', tenantId: TENANT },
+      back: { incidentId: 'i#1', incidentKey: 'i', tenantId: TENANT },
     });
     const seen = texts(card.body);
     assert.ok(seen.includes('Only admins can acknowledge this alert'));

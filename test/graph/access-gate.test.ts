@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { AccessGate } from '../../src/graph/access-gate';
-import { asCaller, callerTokenProvider } from '../../src/graph/caller';
 import { GraphMetricsClient } from '../../src/graph/client';
 import { DEMO_CLIENT_ID, startSimulator, type Simulator } from '../../src/simulator';
 
@@ -12,7 +11,7 @@ describe('AccessGate: per-user permission checks in front of the per-tenant cach
   let now = Date.parse('2026-11-27T12:07:00Z');
   before(async () => {
     sim = await startSimulator({ now: () => new Date(now) });
-    client = new GraphMetricsClient({ baseUrl: sim.url, tokenProvider: callerTokenProvider });
+    client = new GraphMetricsClient({ baseUrl: sim.url });
   });
   after(() => sim.close());
 
@@ -29,24 +28,27 @@ describe('AccessGate: per-user permission checks in front of the per-tenant cach
       'ServiceActivity-Microsoft365Web.Read.All',
       'Reports.Read.All',
     ]);
-    const access = await asCaller(admin, () => gate.check(T, 'admin'));
+    const access = await gate.check({ tenantId: T, userId: 'admin', token: admin });
     assert.ok([...access.values()].every((a) => a.allowed));
     assert.equal(client.stats.httpRequests - before, 1, 'one $batch');
-    await asCaller(admin, () => gate.check(T, 'admin'));
+    await gate.check({ tenantId: T, userId: 'admin', token: admin });
     assert.equal(client.stats.httpRequests - before, 1, 'no second probe within the hour');
   });
 
   it('denies the groups a user lacks the permission for, naming it, and re-probes after the TTL', async () => {
     const gate = new AccessGate(client, () => now);
     const limited = token('helpdesk', ['ServiceActivity-Exchange.Read.All']);
-    const access = await asCaller(limited, () => gate.check(T, 'helpdesk', ['exchange', 'teams']));
+    const access = await gate.check({ tenantId: T, userId: 'helpdesk', token: limited }, [
+      'exchange',
+      'teams',
+    ]);
     assert.deepEqual(access.get('exchange'), { allowed: true });
     const teams = access.get('teams')!;
     assert.ok(!teams.allowed && teams.error.kind === 'MissingPermission');
     assert.match(teams.error.message, /ServiceActivity-Teams\.Read\.All/);
     const before = client.stats.httpRequests;
     now += 6 * 60_000;
-    await asCaller(limited, () => gate.check(T, 'helpdesk', ['exchange', 'teams']));
+    await gate.check({ tenantId: T, userId: 'helpdesk', token: limited }, ['exchange', 'teams']);
     assert.equal(
       client.stats.httpRequests - before,
       1,
@@ -56,7 +58,10 @@ describe('AccessGate: per-user permission checks in front of the per-tenant cach
 
   it('refuses a Graph call with no signed-in caller', async () => {
     const gate = new AccessGate(client, () => now);
-    const access = await gate.check(T, 'nobody', ['exchange']);
+    const access = await gate.check(
+      { tenantId: T, userId: 'nobody', token: () => Promise.reject(new Error('no sign-in')) },
+      ['exchange'],
+    );
     const ex = access.get('exchange')!;
     assert.ok(!ex.allowed && ex.error.kind === 'SignInRequired');
   });

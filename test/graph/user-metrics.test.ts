@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { AccessGate } from '../../src/graph/access-gate';
-import { callerTokenProvider } from '../../src/graph/caller';
 import { GraphMetricsClient } from '../../src/graph/client';
 import { RequestBudget } from '../../src/graph/budget';
 import { METRICS } from '../../src/domain/catalog';
@@ -18,16 +17,18 @@ describe('UserMetrics: status and series for one signed-in user', () => {
   before(async () => {
     sim = await startSimulator();
     const budget = new RequestBudget();
-    client = new GraphMetricsClient({ baseUrl: sim.url, tokenProvider: callerTokenProvider, budget });
+    client = new GraphMetricsClient({ baseUrl: sim.url, budget });
     service = new MetricsService({ client, budget });
     gate = new AccessGate(client);
   });
   after(() => sim.close());
 
   const userFor = (oid: string, scp: readonly string[]) =>
-    new UserMetrics(service, gate, T, oid, async () =>
-      sim.issueGraphToken({ tenantId: T, appId: DEMO_CLIENT_ID, oid, scp: [...scp] }),
-    );
+    new UserMetrics(service, gate, {
+      tenantId: T,
+      userId: oid,
+      token: async () => sim.issueGraphToken({ tenantId: T, appId: DEMO_CLIENT_ID, oid, scp: [...scp] }),
+    });
 
   it('answers a cold status of all 39 metrics with trends in one probe plus at most two batches', async () => {
     const before = client.stats.httpRequests;

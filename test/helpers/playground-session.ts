@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPlayground, type RunningPlayground } from '../../src/dev/playground';
 import { startHarness, type Harness } from './bot-harness';
+import type { StartOptions } from '../../src/start-bot';
 import { freePort } from './free-port';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { demoIdentityEnv } from './demo-env';
@@ -22,10 +23,13 @@ export class PlaygroundSession {
 
   sim!: Simulator;
 
-  /** Starts the simulated tenant, the bot with the demo identity against it, and the Playground. */
-  async start(env: Record<string, string> = {}): Promise<this> {
+  /**
+   * Starts the simulated tenant, the bot with the demo identity against it, and the Playground. `options.monitor:
+   * false` leaves the alert cycle to the test (`harness.bot.monitor.runOnce()`).
+   */
+  async start(env: Record<string, string> = {}, options: StartOptions = {}): Promise<this> {
     this.sim = await startSimulator();
-    this.harness = await startHarness({ ...demoIdentityEnv(this.sim), ...env });
+    this.harness = await startHarness({ ...demoIdentityEnv(this.sim), ...env }, undefined, options);
     this.recordingFile = join(this.harness.dataDir, 'recording.log');
     this.playground = await startPlayground({
       botEndpoint: `${this.harness.bot.url}/api/messages`,

@@ -58,6 +58,24 @@ describe('proactive alerts end to end (bot + simulated tenant + capture connecto
 
     const ack = findAction(card, 'alert.ack');
     assert.ok(ack, 'the card has an Acknowledge button');
+    assert.doesNotMatch(text(card), /"key":/, 'no action data property named key (it breaks web clients)');
+    // A card posted by an earlier version carries `key` instead of `incidentKey`: its buttons keep working.
+    const { incidentKey, ...rest } = ack.data as { incidentKey: string };
+    const olderCard = { ...rest, key: incidentKey };
+    const details = await post(
+      h.bot.url,
+      activity(serviceUrl, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        scope: 'channel',
+        replyToId: messageId,
+        value: { action: { type: 'Action.Execute', verb: 'alert.details', data: olderCard } },
+      }),
+    );
+    assert.equal(details.status, 200);
+    const detailsCard = (details.body as { value: unknown }).value;
+    assert.match(text(detailsCard), /alert · details/);
+    assert.doesNotMatch(text(detailsCard), /"key":/, 'the answer uses the new name');
     const res = await post(
       h.bot.url,
       activity(serviceUrl, {
@@ -65,7 +83,7 @@ describe('proactive alerts end to end (bot + simulated tenant + capture connecto
         name: 'adaptiveCard/action',
         scope: 'channel',
         replyToId: messageId,
-        value: { action: { type: 'Action.Execute', verb: 'alert.ack', data: ack.data } },
+        value: { action: { type: 'Action.Execute', verb: 'alert.ack', data: olderCard } },
       }),
     );
     assert.equal(res.status, 200);

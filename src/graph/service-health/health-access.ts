@@ -2,6 +2,7 @@ import type { MetricsApiError } from '../errors';
 import type { ServiceHealthClient } from './health-client';
 import type { HealthResource } from './health-errors';
 import { ANNOUNCEMENT_ROOT } from './health-paths';
+import type { Caller } from '../metrics-reader';
 
 const ALLOWED_TTL_MS = 60 * 60_000;
 const DENIED_TTL_MS = 5 * 60_000;
@@ -22,15 +23,20 @@ export class HealthAccess {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The current caller's verdict (see asCaller), probing when not known. */
-  async check(tenantId: string, userId: string, resource: HealthResource): Promise<HealthAccessVerdict> {
+  /** The caller's verdict, probing with the caller's own token when not known. */
+  async check(caller: Caller, resource: HealthResource): Promise<HealthAccessVerdict> {
+    const { tenantId, userId } = caller;
     const key = `${tenantId.toLowerCase()}|${userId.toLowerCase()}|${resource}`;
     const now = this.now();
     const known = this.verdicts.get(key);
     if (known && known.until > now) return known.verdict;
     const collection = resource === 'health' ? 'issues' : 'messages';
     try {
-      await this.client.getOne(tenantId, { resource, path: `${ANNOUNCEMENT_ROOT}/${collection}?$top=1` });
+      await this.client.getOne(
+        tenantId,
+        { resource, path: `${ANNOUNCEMENT_ROOT}/${collection}?$top=1` },
+        { token: caller.token },
+      );
       const verdict: HealthAccessVerdict = { allowed: true };
       this.verdicts.set(key, { verdict, until: now + ALLOWED_TTL_MS });
       return verdict;

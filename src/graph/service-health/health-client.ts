@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { buildBatchBody, readBatchAnswer } from '../batch-content';
 import { runBatched } from '../batch';
 import type { CallOptions, TokenProvider } from '../client-types';
-import { MalformedResponseError, ServiceError, type MetricsApiError } from '../errors';
+import { MalformedResponseError, ServiceError, SignInRequiredError, type MetricsApiError } from '../errors';
 import { exchange } from '../http-exchange';
 import { retryAfterMs } from '../retry-after';
 import {
@@ -31,7 +31,8 @@ export type CollectionResult = { ok: true; values: unknown[] } | { ok: false; er
 type Outcome<T> = AttemptOutcome<T, MetricsApiError>;
 
 export interface ServiceHealthClientOptions {
-  tokenProvider: TokenProvider;
+  /** Default token source when a call names no caller (`CallOptions.token`). */
+  tokenProvider?: TokenProvider;
   /** Default https://graph.microsoft.com. */
   baseUrl?: string;
   /** When given, every request and batch item is counted and none is sent past it. */
@@ -50,6 +51,15 @@ export class ServiceHealthClient {
   /** HTTP requests sent (a `$batch` counts once) and batch items carried. */
   readonly stats = { httpRequests: 0, batchItems: 0 };
   private readonly transport: SdkTransport;
+
+  /** The caller's token (`CallOptions.token`), else the default provider; with neither, sign-in is required. */
+  private token(tenantId: string, opts: CallOptions): Promise<string> {
+    const provider = opts.token ?? this.opts.tokenProvider;
+    if (provider) return provider(tenantId);
+    return Promise.reject(
+      new SignInRequiredError('Sign in first: no signed-in caller for this Graph call.', { tenantId }),
+    );
+  }
   private readonly base: string;
   private readonly origin: string;
   private readonly deps: RetryDeps;
@@ -168,7 +178,7 @@ export class ServiceHealthClient {
       path: req.path,
       headers: single ? undefined : preferPageSize(this.opts.pageSize),
       remainingMs,
-      getAccessToken: () => this.opts.tokenProvider(tenantId),
+      getAccessToken: () => this.token(tenantId, opts),
       opts,
     });
     if ('error' in raw)
@@ -247,7 +257,7 @@ export class ServiceHealthClient {
       path: '/$batch',
       body,
       remainingMs,
-      getAccessToken: () => this.opts.tokenProvider(tenantId),
+      getAccessToken: () => this.token(tenantId, opts),
       opts,
     });
     const failAll = (f: (r: HealthResource) => Outcome<unknown>) => {

@@ -1,6 +1,6 @@
-import { asCaller, type CallerToken } from '../caller';
 import type { CallOptions } from '../client-types';
 import type { MetricsApiError } from '../errors';
+import type { Caller } from '../metrics-reader';
 import type { HealthIssue, ServiceMessage } from '../../service-health/types';
 import type { HealthView, IssueDetail, MessagesView, ServiceHealthReader } from '../../service-health/reader';
 import { parseIssue } from '../../service-health/parse';
@@ -31,61 +31,57 @@ export interface HealthServices {
  * pass HealthAccess before cached data is shown, and the tenant's poller does the reading (at most once a minute).
  */
 export class UserServiceHealth implements ServiceHealthReader {
+  private readonly tenantId: string;
+  private readonly opts: CallOptions;
+
   constructor(
     private readonly services: HealthServices,
-    private readonly tenantId: string,
-    private readonly userId: string,
-    private readonly token: CallerToken,
-    private readonly opts: CallOptions = {},
-  ) {}
-
-  health(): Promise<HealthView> {
-    return asCaller(this.token, async () => {
-      const health = await this.read(false);
-      return {
-        tenantId: this.tenantId,
-        issues: [...health.issues.values()].sort(issueOrder),
-        overviews: health.overviews,
-        asOf: health.issuesAt,
-        staleReason: health.errors.health?.message,
-      };
-    });
+    private readonly caller: Caller,
+    opts: CallOptions = {},
+  ) {
+    this.tenantId = caller.tenantId;
+    this.opts = { ...opts, token: caller.token };
   }
 
-  issue(id: string): Promise<IssueDetail | undefined> {
-    return asCaller(this.token, async () => {
-      const health = await this.read(false);
-      const key = id.trim().toUpperCase();
-      const known = [...health.issues.values()].find((i) => i.id.toUpperCase() === key);
-      if (known) return { issue: known, history: health.statusHistory.get(known.id) ?? [] };
-      const raw = await this.services.client.getOne(
-        this.tenantId,
-        { resource: 'health', path: itemPath('issues', id) },
-        this.opts,
-      );
-      const issue = raw === undefined ? undefined : parseIssue(raw);
-      return issue
-        ? { issue, history: [{ status: issue.status, at: issue.lastModifiedDateTime }] }
-        : undefined;
-    });
+  async health(): Promise<HealthView> {
+    const health = await this.read(false);
+    return {
+      tenantId: this.tenantId,
+      issues: [...health.issues.values()].sort(issueOrder),
+      overviews: health.overviews,
+      asOf: health.issuesAt,
+      staleReason: health.errors.health?.message,
+    };
   }
 
-  messages(): Promise<MessagesView> {
-    return asCaller(this.token, async () => {
-      const health = await this.read(true);
-      if (health.messagesAt === undefined && health.errors.messages) throw health.errors.messages;
-      return {
-        tenantId: this.tenantId,
-        messages: [...health.messages.values()].sort(messageOrder),
-        asOf: health.messagesAt,
-        staleReason: health.errors.messages?.message,
-      };
-    });
+  async issue(id: string): Promise<IssueDetail | undefined> {
+    const health = await this.read(false);
+    const key = id.trim().toUpperCase();
+    const known = [...health.issues.values()].find((i) => i.id.toUpperCase() === key);
+    if (known) return { issue: known, history: health.statusHistory.get(known.id) ?? [] };
+    const raw = await this.services.client.getOne(
+      this.tenantId,
+      { resource: 'health', path: itemPath('issues', id) },
+      this.opts,
+    );
+    const issue = raw === undefined ? undefined : parseIssue(raw);
+    return issue ? { issue, history: [{ status: issue.status, at: issue.lastModifiedDateTime }] } : undefined;
+  }
+
+  async messages(): Promise<MessagesView> {
+    const health = await this.read(true);
+    if (health.messagesAt === undefined && health.errors.messages) throw health.errors.messages;
+    return {
+      tenantId: this.tenantId,
+      messages: [...health.messages.values()].sort(messageOrder),
+      asOf: health.messagesAt,
+      staleReason: health.errors.messages?.message,
+    };
   }
 
   private async read(messages: boolean): Promise<TenantHealth> {
     const resource = messages ? 'messages' : 'health';
-    const verdict = await this.services.access.check(this.tenantId, this.userId, resource);
+    const verdict = await this.services.access.check(this.caller, resource);
     if (!verdict.allowed) throw verdict.error;
     const { health } = await this.services.poller.poll(this.tenantId, { ...this.opts, messages });
     const error: MetricsApiError | undefined = health.errors.health;

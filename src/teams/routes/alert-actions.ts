@@ -1,7 +1,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { actorOf } from '../../alerts/alert-actor';
 import { adminRolesFor, permissionFor } from '../../alerts/admin-roles';
-import type { AlertActionData } from '../../cards/alert-buttons';
+import { incidentIdsOf, readAlertActionData } from '../../cards/alert-buttons';
 import { buildActionRefusedCard } from '../../cards/alert-refused-card';
 import type { ServiceGroup } from '../../domain/catalog-types';
 import { actOnAlert, type AlertActionDeps } from '../../monitor/runner/act-on-alert';
@@ -26,16 +26,11 @@ export function registerAlertActions(
     async (ctx) => VERBS.has(String((ctx.activity.value as { action?: { verb?: string } })?.action?.verb)),
     async (ctx, _state, raw) => {
       const verb = String((ctx.activity.value as { action: { verb: string } }).action.verb);
-      const data = (raw ?? {}) as Partial<AlertActionData>;
+      const data = readAlertActionData(raw);
       const tenantId = tenantOf(ctx.activity);
-      if (!tenantId || String(data.tenantId ?? '').toLowerCase() !== tenantId)
+      if (!tenantId || !data || data.tenantId.toLowerCase() !== tenantId)
         return 'This card belongs to another organization; nothing was changed.';
-      const incidentIds =
-        'incidentIds' in data && Array.isArray(data.incidentIds)
-          ? data.incidentIds.map(String)
-          : data && 'incidentId' in data
-            ? [String(data.incidentId)]
-            : [];
+      const incidentIds = incidentIdsOf(data);
       if (CHANGES.has(verb)) {
         const stored = (await deps.alerting.incidents.list(tenantId)).filter((i) =>
           incidentIds.includes(i.id),
@@ -48,10 +43,10 @@ export function registerAlertActions(
             action: verb,
             roles: adminRolesFor(denied),
             permission: permissionFor(denied),
-            back: data as AlertActionData,
+            back: data,
           });
       }
-      const minutes = typeof data.minutes === 'number' ? data.minutes : undefined;
+      const minutes = data.minutes;
       const result = await actOnAlert(
         { verb, tenantId, incidentIds, minutes },
         actorOf(ctx.activity.from),
