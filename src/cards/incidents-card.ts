@@ -76,7 +76,7 @@ export function buildIncidentsCard(input: IncidentsCardInput): AdaptiveCard {
       weight: 'Bolder',
     }),
     text(
-      `As reported by Microsoft${view.asOf ? `, read ${formatLocalTime(view.asOf, now, tz)} (${formatRelative(view.asOf, now)})` : ''} · times in ${tz}`,
+      `As reported by Microsoft${view.asOf ? `, read ${formatLocalTime(view.asOf, now, tz)} (${formatRelative(Math.min(view.asOf, +now), now)})` : ''} · times in ${tz}`,
       small,
     ),
     ...(view.staleReason

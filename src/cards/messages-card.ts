@@ -79,7 +79,7 @@ export function buildMessagesCard(input: MessagesCardInput): AdaptiveCard {
   const body = [
     text(`Message center${scope ? `: ${scope.label}` : ''}`, { size: 'Medium', weight: 'Bolder' }),
     text(
-      `${mine.length} post${mine.length === 1 ? '' : 's'} · ${due.length} major change${due.length === 1 ? '' : 's'} with an act-by date ahead${view.asOf ? ` · read ${formatRelative(view.asOf, now)}` : ''} · times in ${tz}`,
+      `${mine.length} post${mine.length === 1 ? '' : 's'} · ${due.length} major change${due.length === 1 ? '' : 's'} with an act-by date ahead${view.asOf ? ` · read ${formatRelative(Math.min(view.asOf, +now), now)}` : ''} · times in ${tz}`,
       { size: 'Small', isSubtle: true, spacing: 'None' },
     ),
     ...(view.staleReason

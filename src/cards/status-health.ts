@@ -64,7 +64,7 @@ export function statusHealthSection(input: StatusHealthInput): object[] {
     title,
     ...(view.asOf
       ? [
-          text(`Read ${formatRelative(view.asOf, input.now)}`, {
+          text(`Read ${formatRelative(Math.min(view.asOf, +input.now), input.now)}`, {
             size: 'Small',
             isSubtle: true,
             spacing: 'None',

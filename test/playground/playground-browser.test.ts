@@ -41,6 +41,33 @@ describe('Agents Playground in Chromium (a person typing)', function () {
     await page.screenshot({ path: screenshotPath(session, 'playground-help.png') });
   });
 
+  it("lists Microsoft's incident for a mail drop and shows the incident card", async () => {
+    // First in the chat, so no earlier poll of this tenant's service health holds the floor of one poll a minute.
+    const drop = session.sim.scenarios.start({ name: 'mail-delivery-drop', startsInMinutes: -30 });
+    await page.locator(editor).first().click();
+    await page.keyboard.type('incidents exchange');
+    await page.keyboard.press('Enter');
+    const list = page.locator('.ac-adaptiveCard', { hasText: 'Microsoft 365 service health' }).last();
+    await list.waitFor({ timeout: 20_000 });
+    const listed = await list.innerText();
+    assert.match(listed, /Incident · Service degradation/);
+    const id = /EX\d{6}/.exec(listed)![0];
+    await page.locator(editor).first().click();
+    await page.keyboard.type(`incident ${id}`);
+    await page.keyboard.press('Enter');
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'Updates from Microsoft' }).last();
+    await card.waitFor({ timeout: 20_000 });
+    const text = await card.innerText();
+    assert.match(text, /User impact/);
+    assert.match(text, /Status history/);
+    assert.match(text, /Your telemetry/);
+    await page.setViewportSize({ width: 1280, height: 2200 });
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath(session, 'playground-incident.png') });
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    session.sim.scenarios.stop(drop.id);
+  });
+
   it("renders the status card with the simulated tenant's numbers and charts", async () => {
     await page.locator(editor).first().click();
     await page.keyboard.type('status');

@@ -32,11 +32,8 @@ export interface AlertingDeps {
   /** This instance, as the owner of outbox claims. */
   owner: string;
   now?: () => number;
-  /**
-   * Judge rules on 5-minute buckets settled for 2 minutes instead of 15 and 10 (demo mode: an incident fires and
-   * resolves within minutes rather than within the hour).
-   */
-  fastBuckets?: boolean;
+  /** Minutes a bucket must have ended before it is judged (`MONITOR_SETTLE_MINUTES`); default 10. */
+  settleMinutes?: number;
 }
 
 /** The alert monitor and what alert buttons need, over one store: incidents, charts, outbox, subscriptions, rules. */
@@ -70,7 +67,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
       cards: alertCards,
       charts,
       retention: dailyRetention(stores.audit, incidents),
-      ...(deps.fastBuckets ? { intervalMinutes: 5 as const, settleMinutes: 2 } : {}),
+      ...(deps.settleMinutes === undefined ? {} : { settleMinutes: deps.settleMinutes }),
     },
     outbox,
     leases: deps.leases,
