@@ -13,7 +13,7 @@ import { createBot, type Bot } from './teams/bot';
 import { createIdentity } from './auth/create-identity';
 import { createGraphServices } from './graph/graph-services';
 import { monitorMetrics } from './graph/monitor-metrics';
-import { IncidentReader } from './alerts/incident-reader';
+import { IncidentRepository } from './alerts/incident-repository';
 import { registerTabRoutes } from './tab/tab-routes';
 import { tabRouteDeps } from './tab/tab-setup';
 
@@ -51,7 +51,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     (await createStore({ kind: config.store.kind, sqlitePath: config.storePath, azure: config.store.azure }));
   const { identity, cachePlugin, monitor: monitorIdentity } = await createIdentity(config, store);
   const now = options.now ?? Date.now;
-  const graph = createGraphServices(config.graphBaseUrl, now);
+  const graph = createGraphServices(config.graphBaseUrl, now, { settleMinutes: config.monitorSettleMinutes });
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const storeOptions = {
     kind: config.store.kind,
@@ -86,7 +86,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
         allowedTenants: config.allowedTenants,
         owner: instanceId,
         now,
-        fastBuckets: config.demo,
+        settleMinutes: config.monitorSettleMinutes,
       })).actions,
   });
   await leases.start();
@@ -100,7 +100,14 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   });
   registerTabRoutes(
     server.server,
-    tabRouteDeps({ config, graph, identity, incidents: new IncidentReader(store), logger, now: options.now }),
+    tabRouteDeps({
+      config,
+      graph,
+      identity,
+      incidents: new IncidentRepository(store),
+      logger,
+      now: options.now,
+    }),
   );
   const url = await server.listen(config.port, config.host);
   logger.info(

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTLE_MINUTES, DEMO_SETTLE_MINUTES } from '../monitor/detection-timing';
 import { envSchema, BOT_FRAMEWORK_URL_KEYS, type RawEnv } from './schema';
 
 /** The typed configuration, parsed once at startup. */
@@ -34,6 +35,8 @@ export interface Config {
   };
   /** Alert monitor cycle: 5 minutes by default, 15 s in demo mode. */
   monitorCycleMs: number;
+  /** Minutes a bucket must have ended before the monitor judges it: 10 by default, 2 in demo mode. */
+  monitorSettleMinutes: number;
   /** Allowed tenant ids (lower case). Empty means any tenant, which only demo mode permits. */
   allowedTenants: string[];
   logLevel: RawEnv['LOG_LEVEL'];
@@ -102,6 +105,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       leaseSeconds: e.LEASE_SECONDS,
     },
     monitorCycleMs: (e.MONITOR_CYCLE_SECONDS ?? (demo ? 15 : 300)) * 1000,
+    monitorSettleMinutes: e.MONITOR_SETTLE_MINUTES ?? (demo ? DEMO_SETTLE_MINUTES : DEFAULT_SETTLE_MINUTES),
     allowedTenants: (e.ALLOWED_TENANTS ?? '')
       .split(',')
       .map((t) => t.trim().toLowerCase())

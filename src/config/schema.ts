@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SETTLE_MINUTES } from '../monitor/detection-timing';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -101,6 +102,15 @@ export const envSchema = z.object({
     .min(5, 'must be from 5 to 3600')
     .max(3600, 'must be from 5 to 3600')
     .optional(),
+  MONITOR_SETTLE_MINUTES: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ invalid_type_error: 'must be a whole number of minutes' })
+      .int('must be a whole number of minutes')
+      .min(0, `must be from 0 to ${MAX_SETTLE_MINUTES} minutes`)
+      .max(MAX_SETTLE_MINUTES, `must be from 0 to ${MAX_SETTLE_MINUTES} minutes`)
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ToBotFromChannelOpenIdMetadataUrl: url,
   ToBotFromChannelTokenIssuer: optionalText,

@@ -24,6 +24,11 @@ export interface CachedSeries {
 export interface SeriesCacheOptions {
   /** Newest complete buckets treated as provisional (late data) and refetched after each boundary. Default 2. */
   volatileBuckets?: number;
+  /**
+   * Buckets that ended less than this many minutes before their fetch are provisional too, whatever the interval:
+   * give the monitor's settle time, so a bucket is never kept final before the monitor is willing to judge it.
+   */
+  volatileMinutes?: number;
   /** Cache lines kept (least recently used evicted). Default: no limit of its own (`maxBuckets` bounds memory). */
   maxKeys?: number;
   /**
@@ -69,6 +74,7 @@ type Line = Map<number, number>;
  */
 export class SeriesCache {
   private readonly volatileBuckets: number;
+  private readonly volatileMinutes: number;
   private readonly maxKeys: number;
   private readonly maxBuckets: number;
   private readonly retentionMs: number;
@@ -81,6 +87,7 @@ export class SeriesCache {
 
   constructor(opts: SeriesCacheOptions = {}) {
     this.volatileBuckets = opts.volatileBuckets ?? 2;
+    this.volatileMinutes = opts.volatileMinutes ?? 0;
     this.maxKeys = opts.maxKeys ?? Number.POSITIVE_INFINITY;
     this.maxBuckets = opts.maxBuckets ?? 80_000_000;
     this.retentionMs = opts.retentionMs ?? 31 * 24 * 3_600_000;
@@ -248,7 +255,9 @@ export class SeriesCache {
 
   private isFresh(t: number, at: number, now: number, interval: IntervalMinutes): boolean {
     const fetchedIn = currentBucketStart(at, interval);
-    const settledBefore = fetchedIn - this.volatileBuckets * intervalMs(interval);
+    const size = intervalMs(interval);
+    const volatile = Math.max(this.volatileBuckets, Math.ceil((this.volatileMinutes * 60_000) / size));
+    const settledBefore = fetchedIn - volatile * size;
     return t < settledBefore || fetchedIn === currentBucketStart(now, interval);
   }
 }

@@ -1,5 +1,6 @@
 import { AccessGate } from './access-gate';
 import { RequestBudget } from './budget';
+import { SeriesCache } from './cache';
 import { GraphMetricsClient } from './client';
 import { MetricsService } from './metrics-service';
 import { HealthAccess } from './service-health/health-access';
@@ -21,9 +22,18 @@ export interface GraphServices {
   health: HealthServices;
 }
 
-export function createGraphServices(baseUrl: string, now: () => number = Date.now): GraphServices {
+/**
+ * Builds them; `settleMinutes` is the monitor's settle time, so the cache treats buckets younger than it as
+ * provisional (refetched after each boundary) rather than final.
+ */
+export function createGraphServices(
+  baseUrl: string,
+  now: () => number = Date.now,
+  opts: { settleMinutes?: number } = {},
+): GraphServices {
   const budget = new RequestBudget({ now });
   const client = new GraphMetricsClient({ baseUrl, budget });
+  const cache = new SeriesCache({ now, volatileMinutes: opts.settleMinutes });
   const healthClient = new ServiceHealthClient({
     baseUrl,
     budget: new ServiceHealthBudget({ now }),
@@ -31,7 +41,7 @@ export function createGraphServices(baseUrl: string, now: () => number = Date.no
   });
   return {
     client,
-    metrics: new MetricsService({ client, budget, now }),
+    metrics: new MetricsService({ client, budget, cache, now }),
     gate: new AccessGate(client, now),
     statusMemo: new StatusMemo(),
     health: {

@@ -28,7 +28,7 @@ export function initialDetector(firing: boolean): DetectorState {
 }
 
 /**
- * One step: `forBuckets` breaches in a row fire; a firing detector resolves after `clearBuckets` clear buckets in a
+ * One step: `forBuckets` breaches in a row fire, and so does one severe breach; a firing detector resolves after `clearBuckets` clear buckets in a
  * row or `quietBuckets` non-breaching ones. Gaps, missing history and unjudgeable low volume break every run (they
  * are neither evidence of trouble nor of recovery), so state survives them unchanged.
  */
@@ -38,7 +38,7 @@ export function stepDetector(s: DetectorState, b: JudgedBucket, c: DetectorCount
     case 'breach': {
       const runStart = s.breachRun === 0 ? b.t : s.runStart;
       const breachRun = s.breachRun + 1;
-      const fires = s.firing || breachRun >= c.forBuckets;
+      const fires = s.firing || breachRun >= c.forBuckets || !!b.severe;
       const since = fires ? (s.since ?? runStart) : undefined;
       return { firing: fires, since, breachRun, runStart, clearRun: 0, quietRun: 0 };
     }

@@ -64,12 +64,23 @@ function since(c: ReasonContext): string {
 }
 
 function stillFiring(c: ReasonContext, b: JudgedBucket): string {
+  if (b.severe) return `fires at ${severeLevelText(c)} in one bucket`;
   if (b.verdict === 'breach') return `fires at ${fireLevel(c)} for ${c.counts.forBuckets} buckets`;
   return `still firing until ${clearLevel(c)} for ${c.counts.clearBuckets} buckets (or ${c.counts.quietBuckets} without a breach)`;
 }
 
 function trigger(c: ReasonContext): string {
-  return `alerts at ${fireLevel(c)} for ${c.counts.forBuckets} bucket${c.counts.forBuckets === 1 ? '' : 's'}`;
+  const severe =
+    c.limits.severe !== undefined && c.counts.forBuckets > 1 ? `, or ${severeLevelText(c)} in one` : '';
+  return `alerts at ${fireLevel(c)} for ${c.counts.forBuckets} bucket${c.counts.forBuckets === 1 ? '' : 's'}${severe}`;
+}
+
+/** "a drop of ≥ 80 %", "below 85.0 %": the level past which one bucket fires. */
+function severeLevelText(c: ReasonContext): string {
+  const level = c.limits.severe ?? c.limits.fire;
+  return c.limits.kind === 'below'
+    ? `below ${formatValue(level, c.limits.unit)}`
+    : `a ${c.limits.kind} of ≥ ${level} %`;
 }
 
 function fireLevel(c: ReasonContext): string {

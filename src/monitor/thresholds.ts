@@ -33,6 +33,42 @@ export const STATE_COUNT_FNS: ReadonlySet<string> = new Set([
   'getMetricsForNetworkAccessRemoteNetworkBranchesBGPDisconnected',
 ]);
 
+/**
+ * A drop of at least this much (in %) against the usual level is severe: one settled bucket fires the rule instead of
+ * `forBuckets` in a row. Noise cannot produce it on a judged bucket (at the 50 % default's floor of 36, a Poisson
+ * count reading ≤ 7 has a probability below 10⁻⁸), and late data cannot either (see docs/alerts.md "Severe breaches").
+ */
+export const SEVERE_DROP_PCT = 80;
+
+/**
+ * Hard floors of the percentage metrics: a bucket below one is severe and fires the rule at once. Each is far below
+ * both the metric's healthy level and its default rule, and below what late-arriving telemetry reads: Exchange
+ * connectivity is 99.9 % when healthy (default below 95), so 85 % means one synthetic connection in seven fails;
+ * Teams audio QoE is 97 % and arrives late (default below 90), so 75 % means a quarter of calls report nothing;
+ * audio over UDP is 95 % (default below 85), so 65 % means a third of calls fell back to TCP: a blocked port range.
+ */
+export const HARD_FLOORS: Readonly<Record<string, number>> = {
+  getConnectivityMetricsForExchange: 85,
+  getAudioStreamQoEMetricsForTeams: 75,
+  getAudioStreamsOverUdpMetricsForTeams: 65,
+};
+
+/**
+ * The level past which one bucket fires a rule (`severe` of its limits): a `drop` of `SEVERE_DROP_PCT`, or a
+ * percentage metric's hard floor for `below`. Only when it is strictly past the rule's own level: a rule that
+ * already fires at or beyond it keeps its `forBuckets`, as its author asked. `rise` and `above` have none.
+ */
+export function severeLevel(
+  rule: Pick<Rule, 'kind' | 'threshold' | 'fn'>,
+  unit: MetricUnit,
+): number | undefined {
+  if (rule.kind === 'drop') return SEVERE_DROP_PCT > rule.threshold ? SEVERE_DROP_PCT : undefined;
+  const floor = HARD_FLOORS[rule.fn];
+  if (rule.kind === 'below' && unit === 'percent' && floor !== undefined && floor < rule.threshold)
+    return floor;
+  return undefined;
+}
+
 /** Consecutive clear buckets that resolve a firing rule: at least 2, or `forBuckets` when larger. */
 export function clearBucketsFor(rule: Pick<Rule, 'forBuckets'>): number {
   return Math.max(2, rule.forBuckets);
@@ -56,11 +92,14 @@ export interface Limits {
   clear: number;
   /** Volume floor on the baseline (`drop`) or on the value (`rise`); 0 = none (percentages, levels). */
   floor: number;
+  /** `drop`: the % drop, `below`: the level, past which one bucket fires (`severeLevel`); absent when none. */
+  severe?: number;
 }
 
 /** The fire level, clear level and volume floor of a rule on a metric of `unit` (see docs/alerts.md). */
 export function limitsFor(rule: Rule, unit: MetricUnit, catalogMinCount?: number): Limits {
-  const base = { kind: rule.kind, unit, fire: rule.threshold };
+  const severe = severeLevel(rule, unit);
+  const base = { kind: rule.kind, unit, fire: rule.threshold, ...(severe === undefined ? {} : { severe }) };
   const t = rule.threshold;
   switch (rule.kind) {
     case 'below': {

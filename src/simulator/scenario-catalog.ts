@@ -19,6 +19,12 @@ export const SCENARIOS: readonly ScenarioDef[] = [
     effects: [scale('mail-delivery', 0.4)],
   },
   {
+    name: 'mail-flow-outage',
+    description: 'Exchange mail transport stops: delivered mail falls 95 % (a severe outage).',
+    durationMinutes: 45,
+    effects: [scale('mail-delivery', 0.05)],
+  },
+  {
     name: 'meeting-join-drop',
     description: 'Teams meeting joins fall 70 % (join service failing).',
     durationMinutes: 60,

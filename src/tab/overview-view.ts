@@ -128,13 +128,17 @@ export function groupState(rows: readonly StatusRow[]): { state: GroupState; rea
   const count = (k: MetricStateKind) => rows.filter((r) => r.state.kind === k).length;
   const first = (k: MetricStateKind) => rows.find((r) => r.state.kind === k)!;
   const degraded = count('degraded');
-  if (degraded) return { state: 'degraded', reason: `${degraded} of ${rows.length} metrics degraded.` };
+  if (degraded) return { state: 'degraded', reason: `${degraded} of ${metrics(rows.length)} degraded.` };
   if (count('notPermitted') === rows.length) {
     const s = first('notPermitted').status;
     return { state: 'notPermitted', reason: s.ok ? 'Not permitted.' : s.error.message };
   }
   if (count('failed') === rows.length) return { state: 'failed', reason: first('failed').state.reason };
   if (count('normal'))
-    return { state: 'healthy', reason: `${count('normal')} of ${rows.length} metrics normal.` };
+    return { state: 'healthy', reason: `${count('normal')} of ${metrics(rows.length)} normal.` };
   return { state: 'noData', reason: 'No data in the recent buckets.' };
+}
+
+function metrics(n: number): string {
+  return n === 1 ? '1 metric' : `${n} metrics`;
 }

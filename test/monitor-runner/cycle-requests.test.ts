@@ -49,32 +49,36 @@ describe('monitor cycle: Graph requests of a tenant subscribed to every metric',
   const longest = (sent: readonly MetricQuery[]) =>
     Math.max(0, ...sent.map((q) => q.window.end.getTime() - q.window.start.getTime()));
 
-  it('asks for whole history days, never weeks, on the first cycle, then ≤ 2 requests per bucket, 0 inside one', async () => {
+  it('asks for whole history days, never weeks, on the first cycle, then ≤ 2 requests per 5-minute bucket, 0 inside one', async () => {
     setUp('2026-11-25T12:02:30Z');
     const cold = await cycleAfter(0);
     assert.ok(longest(cold.sent) <= DAY + 6 * H, `longest query ${longest(cold.sent) / DAY} days`);
     assert.ok(cold.requests <= 10, `${cold.requests} requests`);
-    assert.equal((await cycleAfter(5)).requests, 0, 'same bucket: all cached');
-    assert.equal((await cycleAfter(5)).requests, 0);
-    const boundary = await cycleAfter(5);
-    assert.ok(boundary.requests >= 1 && boundary.requests <= 2, `${boundary.requests} requests at 12:17`);
-    assert.ok(
-      boundary.sent.every((q) => q.window.start.getTime() >= now - DAY),
-      'only the current window: history days stay cached',
-    );
-    assert.ok((await cycleAfter(15)).requests <= 2);
+    assert.equal((await cycleAfter(1)).requests, 0, 'same bucket: all cached');
+    for (const at of ['12:08', '12:13', '12:18']) {
+      const boundary = await cycleAfter(5);
+      assert.ok(boundary.requests >= 1 && boundary.requests <= 2, `${boundary.requests} requests at ${at}`);
+      assert.ok(
+        boundary.sent.every((q) => q.window.start.getTime() >= now - DAY),
+        'only the current window: history days stay cached',
+      );
+      assert.ok(
+        boundary.sent.every((q) => q.window.intervalMinutes === 5),
+        'production judges 5-minute buckets',
+      );
+    }
   });
 
   it("fetches the next history days once a day, when the window crosses the tenant's own day boundary", async () => {
-    const boundary = Date.parse('2026-11-25T00:00:00Z') + historyDayOffset(T, 15);
-    setUp(new Date(boundary - 12.5 * 60_000).toISOString());
+    const boundary = Date.parse('2026-11-25T00:00:00Z') + historyDayOffset(T, 5);
+    setUp(new Date(boundary - 2.5 * 60_000).toISOString());
     await cycleAfter(0);
-    assert.ok((await cycleAfter(15)).requests <= 2, 'the window now ends at the boundary');
-    const rollover = await cycleAfter(15); // the window now has a bucket past it
+    assert.ok((await cycleAfter(5)).requests <= 2, 'the window now ends at the boundary');
+    const rollover = await cycleAfter(5); // the window now has a bucket past it
     const history = rollover.sent.filter((q) => q.window.start.getTime() < now - DAY);
     assert.equal(history.length, 4 * FNS.length, `one new day per week and metric: ${history.length}`);
     assert.ok(history.every((q) => q.window.end.getTime() - q.window.start.getTime() === DAY));
-    for (let i = 0; i < 4; i++) assert.ok((await cycleAfter(15)).requests <= 2);
+    for (let i = 0; i < 4; i++) assert.ok((await cycleAfter(5)).requests <= 2);
   });
 
   it('lets the event loop turn before each tenant, even when everything is cached and the store is synchronous', async () => {
@@ -84,7 +88,7 @@ describe('monitor cycle: Graph requests of a tenant subscribed to every metric',
     const read = deps.config.subscriptions;
     deps.config.subscriptions = (t) => (order.push('tenant'), read(t));
     setImmediate(() => order.push('timer'));
-    await cycleAfter(5); // all cached: no request, no I/O
+    await cycleAfter(1); // same bucket, all cached: no request, no I/O
     assert.deepEqual(order, ['timer', 'tenant']);
   });
 

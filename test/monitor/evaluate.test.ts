@@ -193,7 +193,7 @@ describe('evaluate: detection over complete buckets', () => {
     );
     assert.equal(
       run(drop, [1000, 950]).reason,
-      'Mail delivery: 950, -5 % vs usual 1,000 (median of 4 weeks) at 09:05 UTC; alerts at a drop of ≥ 50 % for 2 buckets.',
+      'Mail delivery: 950, -5 % vs usual 1,000 (median of 4 weeks) at 09:05 UTC; alerts at a drop of ≥ 50 % for 2 buckets, or a drop of ≥ 80 % in one.',
     );
     assert.match(
       run(drop, [400, 400, 600]).reason,

@@ -12,7 +12,7 @@ import type { AlertActionDeps } from './act-on-alert';
 import { alertCards, renderGroup } from './alert-renderers';
 import { ChartStore } from './chart-store';
 import { configFromStores } from './config-from-stores';
-import { IncidentStore } from './incident-store';
+import { IncidentRepository } from '../../alerts/incident-repository';
 import { Monitor } from './monitor';
 import { dailyRetention } from './retention';
 
@@ -32,17 +32,14 @@ export interface AlertingDeps {
   /** This instance, as the owner of outbox claims. */
   owner: string;
   now?: () => number;
-  /**
-   * Judge rules on 5-minute buckets settled for 2 minutes instead of 15 and 10 (demo mode: an incident fires and
-   * resolves within minutes rather than within the hour).
-   */
-  fastBuckets?: boolean;
+  /** Minutes a bucket must have ended before it is judged (`MONITOR_SETTLE_MINUTES`); default 10. */
+  settleMinutes?: number;
 }
 
 /** The alert monitor and what alert buttons need, over one store: incidents, charts, outbox, subscriptions, rules. */
 export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions: AlertActionDeps } {
   const stores = createAlertStores(deps.store);
-  const incidents = new IncidentStore(deps.store);
+  const incidents = new IncidentRepository(deps.store);
   const charts = new ChartStore(deps.store);
   const outbox = new Outbox({
     store: deps.store,
@@ -70,7 +67,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
       cards: alertCards,
       charts,
       retention: dailyRetention(stores.audit, incidents),
-      ...(deps.fastBuckets ? { intervalMinutes: 5 as const, settleMinutes: 2 } : {}),
+      ...(deps.settleMinutes === undefined ? {} : { settleMinutes: deps.settleMinutes }),
     },
     outbox,
     leases: deps.leases,

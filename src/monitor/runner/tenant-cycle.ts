@@ -9,6 +9,7 @@ import type { MsRange, Series } from '../../domain/series';
 import type { Outbox } from '../../delivery/outbox';
 import { transition } from '../alert-state';
 import { evaluationEvent } from '../alert-events';
+import { BUCKET_MINUTES, DEFAULT_SETTLE_MINUTES } from '../detection-timing';
 import { evaluate, type Evaluation } from '../evaluate';
 import { isOpen, incidentKey, type Incident } from '../incident';
 import { groupIncidents, type IncidentGroup } from '../incident-groups';
@@ -17,7 +18,7 @@ import { fnsInScope } from '../rule-scope';
 import type { Rule } from '../rules';
 import type { ChartStore } from './chart-store';
 import { sendDueDigests } from './digest';
-import type { IncidentStore } from './incident-store';
+import type { IncidentRepository } from '../../alerts/incident-repository';
 import type {
   AlertCards,
   CredentialSource,
@@ -31,16 +32,16 @@ export interface CycleDeps {
   config: MonitorConfigSource;
   metrics: MonitorMetrics;
   credential: CredentialSource;
-  incidents: IncidentStore;
+  incidents: IncidentRepository;
   outbox: Outbox;
   cards: AlertCards;
-  /** Bucket size the rules are judged on; default 15 minutes. */
+  /** Bucket size the rules are judged on; default `BUCKET_MINUTES` (5). */
   intervalMinutes?: IntervalMinutes;
   /** Window evaluated each cycle (the cache makes later cycles fetch only new buckets); default 6 hours. */
   windowMinutes?: number;
   /** Resolved incidents stay in grouping and cards this long; default 24 hours. */
   keepResolvedMs?: number;
-  /** Minutes a bucket must have ended before it is judged (late-arriving data); default 10. */
+  /** Minutes a bucket must have ended before it is judged (late-arriving data); default `DEFAULT_SETTLE_MINUTES`. */
   settleMinutes?: number;
   /** Keeps the chart of metrics with open incidents, for cards rebuilt after a button press. */
   charts?: ChartStore;
@@ -59,7 +60,7 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
   // A tenant whose data is cached runs without I/O (the store is synchronous): without this turn of the event loop a
   // cycle over thousands of tenants would hold chat turns, timers and health checks for its whole length.
   await new Promise((resolve) => setImmediate(resolve));
-  const interval = deps.intervalMinutes ?? 15;
+  const interval = deps.intervalMinutes ?? BUCKET_MINUTES;
   const report: CycleReport = {
     tenantId,
     rules: 0,
@@ -129,7 +130,7 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
       history: s.slice(1),
       now,
       firing: isOpen(stored),
-      settleMinutes: deps.settleMinutes ?? 10,
+      settleMinutes: deps.settleMinutes ?? DEFAULT_SETTLE_MINUTES,
     });
     report.evaluations[evaluation.state]++;
     charts[rule.fn] = evaluation.buckets;

@@ -27,6 +27,22 @@ export const ISSUE_SCRIPTS: Readonly<Record<string, IssueScript>> = {
       "We've confirmed that queued messages were delivered and mail flow is healthy.",
     ),
   },
+  'mail-flow-outage': {
+    prefix: 'EX',
+    service: 'Exchange Online',
+    feature: 'Mail flow',
+    featureGroup: 'E-Mail timely delivery',
+    classification: 'incident',
+    title: "Users can't send or receive email messages",
+    impactDescription:
+      'Users may be unable to send or receive email messages; messages are queued for delivery.',
+    posts: incidentArc(
+      "We're investigating reports that email messages aren't being delivered.",
+      'A component of mail transport infrastructure stopped processing messages after a service update.',
+      "We've rolled back the update and queued messages are being delivered.",
+      "We've confirmed that all queued messages were delivered and mail flow is healthy.",
+    ),
+  },
   'exchange-outage': {
     prefix: 'EX',
     service: 'Exchange Online',

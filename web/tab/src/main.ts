@@ -130,7 +130,12 @@ function renderGroups(o: Overview): void {
         g.state !== 'notPermitted' &&
           metricList(g.metrics.filter((m) => m.state === 'degraded' || m.state === 'failed')),
         g.state !== 'notPermitted' &&
-          h('details', {}, h('summary', {}, `All ${g.metrics.length} metrics`), metricList(g.metrics)),
+          h(
+            'details',
+            {},
+            h('summary', {}, g.metrics.length === 1 ? 'The metric' : `All ${g.metrics.length} metrics`),
+            metricList(g.metrics),
+          ),
       ),
     ),
   );

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { ConfigError, parseConfig } from '../../src/config/config';
+
+const BOT_ID = '11111111-2222-4333-8444-555555555555';
+const TENANT = '00000000-0000-4000-8000-000000000001';
+const prod = {
+  BOT_ID,
+  BOT_PASSWORD: 'not-a-real-secret',
+  ALLOWED_TENANTS: TENANT,
+  AAD_APP_CLIENT_ID: BOT_ID,
+  AAD_APP_CLIENT_SECRET: 'not-a-real-secret',
+  AAD_APP_TENANT_ID: TENANT,
+  TOKEN_CACHE_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
+
+function fails(env: Record<string, string>, pattern: RegExp): void {
+  assert.throws(
+    () => parseConfig(env),
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError, 'a ConfigError');
+      assert.equal(err.variable, 'MONITOR_SETTLE_MINUTES');
+      assert.match(err.message, /^Configuration error: MONITOR_SETTLE_MINUTES /);
+      assert.match(err.message, pattern);
+      return true;
+    },
+  );
+}
+
+describe('config: MONITOR_SETTLE_MINUTES', () => {
+  it('defaults to 10 minutes in production and 2 in demo mode', () => {
+    assert.equal(parseConfig(prod).monitorSettleMinutes, 10);
+    assert.equal(parseConfig({}).monitorSettleMinutes, 2);
+    assert.equal(parseConfig({ ...prod, MONITOR_SETTLE_MINUTES: '' }).monitorSettleMinutes, 10);
+  });
+
+  it('takes whole minutes from 0 to 120, in production and in demo mode', () => {
+    assert.equal(parseConfig({ ...prod, MONITOR_SETTLE_MINUTES: '30' }).monitorSettleMinutes, 30);
+    assert.equal(parseConfig({ ...prod, MONITOR_SETTLE_MINUTES: '0' }).monitorSettleMinutes, 0);
+    assert.equal(parseConfig({ MONITOR_SETTLE_MINUTES: '120' }).monitorSettleMinutes, 120);
+  });
+
+  it('names the variable, the range and the value when it is wrong', () => {
+    fails({ ...prod, MONITOR_SETTLE_MINUTES: 'ten' }, /whole number of minutes.*got "ten"/);
+    fails({ ...prod, MONITOR_SETTLE_MINUTES: '7.5' }, /whole number of minutes.*got "7\.5"/);
+    fails({ ...prod, MONITOR_SETTLE_MINUTES: '-5' }, /from 0 to 120 minutes.*got "-5"/);
+    fails({ MONITOR_SETTLE_MINUTES: '600' }, /from 0 to 120 minutes.*got "600"/);
+  });
+});
