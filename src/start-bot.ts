@@ -13,7 +13,7 @@ import { createBot, type Bot } from './teams/bot';
 import { createIdentity } from './auth/create-identity';
 import { createGraphServices } from './graph/graph-services';
 import { monitorMetrics } from './graph/monitor-metrics';
-import { IncidentReader } from './alerts/incident-reader';
+import { IncidentRepository } from './alerts/incident-repository';
 import { registerTabRoutes } from './tab/tab-routes';
 import { tabRouteDeps } from './tab/tab-setup';
 
@@ -100,7 +100,14 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   });
   registerTabRoutes(
     server.server,
-    tabRouteDeps({ config, graph, identity, incidents: new IncidentReader(store), logger, now: options.now }),
+    tabRouteDeps({
+      config,
+      graph,
+      identity,
+      incidents: new IncidentRepository(store),
+      logger,
+      now: options.now,
+    }),
   );
   const url = await server.listen(config.port, config.host);
   logger.info(

@@ -15,7 +15,7 @@ import { defaultRulesFor } from '../../src/monitor/rules';
 import { alertCards } from '../../src/monitor/runner/alert-renderers';
 import { ChartStore } from '../../src/monitor/runner/chart-store';
 import { configFromStores } from '../../src/monitor/runner/config-from-stores';
-import { IncidentStore } from '../../src/monitor/runner/incident-store';
+import { IncidentRepository } from '../../src/alerts/incident-repository';
 import { Monitor } from '../../src/monitor/runner/monitor';
 import { monitorMetrics } from '../../src/graph/monitor-metrics';
 import type { PartitionLeases } from '../../src/store/partitions/partition-leases';
@@ -124,7 +124,7 @@ export function buildMonitor(
       config: tenants ? { ...config, tenants } : config,
       metrics: monitorMetrics(metrics),
       credential: async (tenantId) => ({ kind: 'app', token: tokens[tenantId] }),
-      incidents: new IncidentStore(store),
+      incidents: new IncidentRepository(store),
       outbox,
       cards: alertCards,
       charts: new ChartStore(store),

@@ -1,7 +1,7 @@
 import { DeadLetterLog } from '../delivery/dead-letters';
 import type { KeyValueStore } from '../store/store';
 import { AuditLog } from './audit-log';
-import { IncidentReader } from './incident-reader';
+import { IncidentRepository } from './incident-repository';
 import { RuleStore } from './rule-store';
 import { SubscriptionStore } from './subscription-store';
 
@@ -10,7 +10,7 @@ export interface AlertStores {
   subscriptions: SubscriptionStore;
   rules: RuleStore;
   audit: AuditLog;
-  incidents: IncidentReader;
+  incidents: IncidentRepository;
   /** Alert cards the outbox gave up delivering. */
   deadLetters: DeadLetterLog;
 }
@@ -21,7 +21,7 @@ export function createAlertStores(store: KeyValueStore): AlertStores {
     subscriptions: new SubscriptionStore(store),
     rules: new RuleStore(store),
     audit: new AuditLog(store),
-    incidents: new IncidentReader(store),
+    incidents: new IncidentRepository(store),
     deadLetters: new DeadLetterLog(store),
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncidentReader } from '../alerts/incident-reader';
+import type { IncidentRepository } from '../alerts/incident-repository';
 import { SignInNeededError } from '../auth/delegated-tokens';
 import { metricById, serviceById } from '../domain/catalog';
 import type { ServiceGroup } from '../domain/catalog-types';
@@ -22,7 +22,7 @@ export interface TabCaller {
 
 export interface TabApiDeps {
   graph: GraphServices;
-  incidents: IncidentReader;
+  incidents: IncidentRepository;
   logger: Logger;
   /** BOT_ID: the page links to chat commands with it (a public value, it is in the app manifest). */
   botId?: string;

@@ -1,4 +1,4 @@
-import type { IncidentReader } from '../alerts/incident-reader';
+import type { IncidentRepository } from '../alerts/incident-repository';
 import type { Identity } from '../auth/identity';
 import type { Config } from '../config/config';
 import type { GraphServices } from '../graph/graph-services';
@@ -53,7 +53,7 @@ export function tabRouteDeps(deps: {
   config: Config;
   graph: GraphServices;
   identity: Identity;
-  incidents: IncidentReader;
+  incidents: IncidentRepository;
   logger: Logger;
   now?: () => number;
 }): TabRouteDeps {

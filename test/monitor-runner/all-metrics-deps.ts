@@ -5,7 +5,7 @@ import { SendBudget } from '../../src/delivery/send-budget';
 import { METRICS } from '../../src/domain/catalog';
 import type { GraphServices } from '../../src/graph/graph-services';
 import { defaultRulesFor } from '../../src/monitor/rules';
-import { IncidentStore } from '../../src/monitor/runner/incident-store';
+import { IncidentRepository } from '../../src/alerts/incident-repository';
 import { monitorMetrics } from '../../src/graph/monitor-metrics';
 import type { CycleDeps } from '../../src/monitor/runner/tenant-cycle';
 import type { AlertCards } from '../../src/monitor/runner/types';
@@ -48,7 +48,7 @@ export function allMetricsDeps(
       kind: 'app',
       token: sim.issueGraphToken({ tenantId, appId: DEMO_CLIENT_ID, roles: [...ALL_PERMISSIONS] }),
     }),
-    incidents: new IncidentStore(store),
+    incidents: new IncidentRepository(store),
     outbox: new Outbox({
       store,
       registry: new ConversationRegistry(store),

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { AuditLog } from '../../src/alerts/audit-log';
-import { IncidentReader } from '../../src/alerts/incident-reader';
+import { IncidentRepository } from '../../src/alerts/incident-repository';
 import { incidentArchivePrefix, incidentStoreKey } from '../../src/alerts/store-keys';
 import type { Incident } from '../../src/monitor/incident';
-import { IncidentStore } from '../../src/monitor/runner/incident-store';
 import { dailyRetention, RETENTION_DAYS } from '../../src/monitor/runner/retention';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { MAX_HISTORY_DAYS } from '../../src/commands/parsers/history';
-import { incident } from '../alerts/incident-reader.test';
+import { incident } from '../alerts/incident-repository.test';
 import { TENANT } from '../alerts/helpers';
 
 /** A lifecycle step that stores `next` (the transition function's job in production). */
@@ -15,8 +14,8 @@ const store = (next: Incident) => () => ({ incident: next, effects: [] });
 
 describe('incident archive and retention (SQLite :memory:)', () => {
   let kv: SqliteStore;
-  let incidents: IncidentStore;
-  let reader: IncidentReader;
+  let incidents: IncidentRepository;
+  let reader: IncidentRepository;
   const first = incident({
     ruleId: 'default:mail-delivery',
     metricId: 'mail-delivery',
@@ -37,8 +36,8 @@ describe('incident archive and retention (SQLite :memory:)', () => {
   };
   beforeEach(() => {
     kv = new SqliteStore(':memory:');
-    incidents = new IncidentStore(kv);
-    reader = new IncidentReader(kv);
+    incidents = new IncidentRepository(kv);
+    reader = new IncidentRepository(kv);
   });
   afterEach(() => kv.close());
 
@@ -72,7 +71,7 @@ describe('incident archive and retention (SQLite :memory:)', () => {
   it('archives before replacing: a monitor dying in between leaves one copy in history, and the retry archives once', async () => {
     await incidents.apply(TENANT, first.key, store(resolved));
     const live = incidentStoreKey(TENANT, first.key);
-    const dying = new IncidentStore({
+    const dying = new IncidentRepository({
       read: (keys) => kv.read(keys),
       list: (prefix) => kv.list(prefix),
       delete: (keys) => kv.delete(keys),

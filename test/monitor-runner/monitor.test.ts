@@ -6,7 +6,7 @@ import type { Notifier } from '../../src/delivery/notifier';
 import { Outbox } from '../../src/delivery/outbox';
 import { SendBudget } from '../../src/delivery/send-budget';
 import { Monitor } from '../../src/monitor/runner/monitor';
-import { IncidentStore } from '../../src/monitor/runner/incident-store';
+import { IncidentRepository } from '../../src/alerts/incident-repository';
 import type { CycleDeps } from '../../src/monitor/runner/tenant-cycle';
 import type { PartitionLeases } from '../../src/store/partitions/partition-leases';
 import { SqliteStore } from '../../src/store/sqlite-store';
@@ -83,7 +83,7 @@ describe('Monitor: partitions gained between cycles are polled at once; moved on
       setDigestSent: async () => undefined,
     } as unknown as CycleDeps['config'];
     monitor = new Monitor({
-      cycle: { config, incidents: new IncidentStore(store), outbox } as unknown as CycleDeps,
+      cycle: { config, incidents: new IncidentRepository(store), outbox } as unknown as CycleDeps,
       outbox,
       leases,
       logger: pino({ level: 'info' }, sink),
@@ -163,7 +163,7 @@ describe('Monitor: tenants removed from ALLOWED_TENANTS are no longer watched, a
       },
     } as unknown as CycleDeps['config'];
     const monitor = new Monitor({
-      cycle: { config, incidents: new IncidentStore(store), outbox } as unknown as CycleDeps,
+      cycle: { config, incidents: new IncidentRepository(store), outbox } as unknown as CycleDeps,
       outbox,
       leases,
       logger: pino({ level: 'info' }, sink),

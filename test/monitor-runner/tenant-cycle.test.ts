@@ -5,7 +5,7 @@ import { Outbox } from '../../src/delivery/outbox';
 import { SendBudget } from '../../src/delivery/send-budget';
 import { createGraphServices } from '../../src/graph/graph-services';
 import { defaultRulesFor } from '../../src/monitor/rules';
-import { IncidentStore } from '../../src/monitor/runner/incident-store';
+import { IncidentRepository } from '../../src/alerts/incident-repository';
 import { monitorMetrics } from '../../src/graph/monitor-metrics';
 import { runTenantCycle, type CycleDeps } from '../../src/monitor/runner/tenant-cycle';
 import type { AlertCards, MonitorConfigSource, WatchedConversation } from '../../src/monitor/runner/types';
@@ -92,7 +92,7 @@ describe('monitor cycle: subscriptions → batched fetch → evaluate → incide
         kind: 'app',
         token: sim.issueGraphToken({ tenantId: T, appId: DEMO_CLIENT_ID, roles: [...ALL_PERMISSIONS] }),
       }),
-      incidents: new IncidentStore(store),
+      incidents: new IncidentRepository(store),
       outbox: new Outbox({
         store,
         registry,

@@ -47,7 +47,7 @@ describe('Agents Playground in Chromium (a person typing)', function () {
     await page.locator(editor).first().click();
     await page.keyboard.type('incidents exchange');
     await page.keyboard.press('Enter');
-    const list = page.locator('.ac-adaptiveCard', { hasText: 'Microsoft 365 service health' }).last();
+    const list = page.locator('.ac-adaptiveCard', { hasText: 'As reported by Microsoft' }).last();
     await list.waitFor({ timeout: 20_000 });
     const listed = await list.innerText();
     assert.match(listed, /Incident · Service degradation/);
@@ -72,7 +72,7 @@ describe('Agents Playground in Chromium (a person typing)', function () {
     await page.locator(editor).first().click();
     await page.keyboard.type('status');
     await page.keyboard.press('Enter');
-    const card = page.locator('.ac-adaptiveCard', { hasText: 'Exchange Online' }).last();
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'Microsoft 365 status' }).last();
     await card.waitFor({ timeout: 20_000 });
     const text = await card.innerText();
     assert.match(text, /Microsoft Teams/);

@@ -7,7 +7,7 @@ import type { IncidentGroup } from '../incident-groups';
 import { cardGroups } from './tenant-cycle';
 import type { Incident } from '../incident';
 import type { ChartStore, ChartPoint } from './chart-store';
-import type { IncidentStore } from './incident-store';
+import type { IncidentRepository } from '../../alerts/incident-repository';
 import type { Outbox } from '../../delivery/outbox';
 import { fnsInScope } from '../rule-scope';
 
@@ -20,7 +20,7 @@ export interface AlertButton {
 }
 
 export interface AlertActionDeps {
-  incidents: IncidentStore;
+  incidents: IncidentRepository;
   stores: AlertStores;
   charts: ChartStore;
   outbox: Outbox;

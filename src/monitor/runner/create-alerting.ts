@@ -12,7 +12,7 @@ import type { AlertActionDeps } from './act-on-alert';
 import { alertCards, renderGroup } from './alert-renderers';
 import { ChartStore } from './chart-store';
 import { configFromStores } from './config-from-stores';
-import { IncidentStore } from './incident-store';
+import { IncidentRepository } from '../../alerts/incident-repository';
 import { Monitor } from './monitor';
 import { dailyRetention } from './retention';
 
@@ -39,7 +39,7 @@ export interface AlertingDeps {
 /** The alert monitor and what alert buttons need, over one store: incidents, charts, outbox, subscriptions, rules. */
 export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions: AlertActionDeps } {
   const stores = createAlertStores(deps.store);
-  const incidents = new IncidentStore(deps.store);
+  const incidents = new IncidentRepository(deps.store);
   const charts = new ChartStore(deps.store);
   const outbox = new Outbox({
     store: deps.store,

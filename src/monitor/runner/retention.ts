@@ -1,6 +1,6 @@
 import { DAY_MS } from '../../domain/time';
 import type { AuditLog } from '../../alerts/audit-log';
-import type { IncidentStore } from './incident-store';
+import type { IncidentRepository } from '../../alerts/incident-repository';
 
 /** Audit entries and archived incidents are kept this long: three times the 30 days `history` can show. */
 export const RETENTION_DAYS = 90;
@@ -11,7 +11,7 @@ export const RETENTION_DAYS = 90;
  */
 export function dailyRetention(
   audit: Pick<AuditLog, 'prune'>,
-  incidents: Pick<IncidentStore, 'pruneArchive'>,
+  incidents: Pick<IncidentRepository, 'pruneArchive'>,
   days = RETENTION_DAYS,
 ): (tenantId: string, now: number) => Promise<void> {
   const prunedOn = new Map<string, number>();

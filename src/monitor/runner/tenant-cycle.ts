@@ -18,7 +18,7 @@ import { fnsInScope } from '../rule-scope';
 import type { Rule } from '../rules';
 import type { ChartStore } from './chart-store';
 import { sendDueDigests } from './digest';
-import type { IncidentStore } from './incident-store';
+import type { IncidentRepository } from '../../alerts/incident-repository';
 import type {
   AlertCards,
   CredentialSource,
@@ -32,7 +32,7 @@ export interface CycleDeps {
   config: MonitorConfigSource;
   metrics: MonitorMetrics;
   credential: CredentialSource;
-  incidents: IncidentStore;
+  incidents: IncidentRepository;
   outbox: Outbox;
   cards: AlertCards;
   /** Bucket size the rules are judged on; default `BUCKET_MINUTES` (5). */

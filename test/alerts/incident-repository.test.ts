@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { IncidentReader } from '../../src/alerts/incident-reader';
+import { IncidentRepository } from '../../src/alerts/incident-repository';
 import { incidentStoreKey } from '../../src/alerts/store-keys';
 import { incidentKey, type Incident } from '../../src/monitor/incident';
 import { SqliteStore } from '../../src/store/sqlite-store';
@@ -29,12 +29,12 @@ export function incident(over: Partial<Incident> & { ruleId: string; metricId: s
   };
 }
 
-describe('IncidentReader (SQLite :memory:)', () => {
+describe('IncidentRepository (SQLite :memory:)', () => {
   let kv: SqliteStore;
-  let reader: IncidentReader;
+  let reader: IncidentRepository;
   beforeEach(() => {
     kv = new SqliteStore(':memory:');
-    reader = new IncidentReader(kv);
+    reader = new IncidentRepository(kv);
   });
   afterEach(() => kv.close());
 
@@ -100,6 +100,26 @@ describe('IncidentReader (SQLite :memory:)', () => {
       recent.map((i) => i.ruleId),
       ['b', 'c'],
     );
+  });
+
+  it('lists and gets only valid incidents: a stored item of the wrong shape never reaches the lifecycle or a card', async () => {
+    const good = incident({ ruleId: 'default:mail-delivery', metricId: 'mail-delivery' });
+    await put(good);
+    await kv.write({ [incidentStoreKey(TENANT, 'junk')]: { nothing: true } });
+    await kv.write({ [incidentStoreKey(TENANT, 'bad-state')]: { ...good, id: 'x', state: 'exploded' } });
+    assert.deepEqual(
+      (await reader.list(TENANT)).map((i) => i.id),
+      [good.id],
+    );
+    assert.equal(await reader.get(TENANT, 'junk'), undefined);
+    assert.equal((await reader.get(TENANT, good.key))?.id, good.id);
+  });
+
+  it('writes through apply and reads the stored step back', async () => {
+    const next = incident({ ruleId: 'default:teams-udp', metricId: 'teams-udp' });
+    const applied = await reader.apply(TENANT, next.key, () => ({ incident: next, effects: [] }));
+    assert.equal(applied.incident, next);
+    assert.deepEqual((await reader.get(TENANT, next.key))?.id, next.id);
   });
 
   it('keys incidents as incidents/<tenant>/<encoded incident key>', () => {
