@@ -20,6 +20,7 @@ const NOT_IN_AZURE: Record<string, string> = {
   PORT: 'App Service sets it for the Node container',
   HOST: 'defaults to 0.0.0.0 when BOT_ID is set',
   DEMO_IDENTITY: 'demo mode only',
+  MONITOR_SETTLE_MINUTES: 'the default (10 minutes) fits Graph in Azure; set it only to tune detection',
   MSAL_AUTHORITY_METADATA: 'offline tests and sovereign clouds only',
   MSAL_CLOUD_DISCOVERY_METADATA: 'offline tests and sovereign clouds only',
   ToBotFromChannelOpenIdMetadataUrl: 'Bot Framework override, offline tests only',

@@ -41,7 +41,10 @@ describe('cli: m365-pulse status (child process against the simulator)', () => {
       assert.equal(r.error, null, r.metric);
       assert.equal(typeof r.value, 'number', r.metric);
       assert.equal(typeof r.lastWeek, 'number', r.metric);
-      const change = r.lastWeek ? Math.round(((r.value! - r.lastWeek) / r.lastWeek) * 100 * 100) / 100 : null;
+      // `+ 0` turns a rounded -0 into 0, as JSON does (JSON.stringify(-0) is "0").
+      const change = r.lastWeek
+        ? Math.round(((r.value! - r.lastWeek) / r.lastWeek) * 100 * 100) / 100 + 0
+        : null;
       assert.equal(r.changePct, change, r.metric);
     }
   });
