@@ -1,6 +1,6 @@
-import { DAY_MS } from '../../domain/time';
-import type { AuditLog } from '../../alerts/audit-log';
-import type { IncidentRepository } from '../../alerts/incident-repository';
+import { DAY_MS } from '../domain/time';
+import type { AuditLog } from '../alerts/audit-log';
+import type { IncidentRepository } from '../alerts/incident-repository';
 
 /** Audit entries and archived incidents are kept this long: three times the 30 days `history` can show. */
 export const RETENTION_DAYS = 90;
