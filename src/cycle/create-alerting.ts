@@ -66,7 +66,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
       outbox,
       cards: alertCards,
       charts,
-      retention: dailyRetention(stores.audit, incidents),
+      retention: dailyRetention(stores.audit, incidents, stores.deadLetters),
       ...(deps.settleMinutes === undefined ? {} : { settleMinutes: deps.settleMinutes }),
     },
     outbox,
