@@ -1,13 +1,7 @@
-<<<<<<< HEAD:src/cycle/retention.ts
 import { DAY_MS } from '../domain/time';
 import type { AuditLog } from '../alerts/audit-log';
 import type { IncidentRepository } from '../alerts/incident-repository';
-=======
-import { DAY_MS } from '../../domain/time';
-import type { AuditLog } from '../../alerts/audit-log';
-import type { IncidentRepository } from '../../alerts/incident-repository';
-import type { DeadLetterLog } from '../../delivery/dead-letters';
->>>>>>> main:src/monitor/runner/retention.ts
+import type { DeadLetterLog } from '../delivery/dead-letters';
 
 /**
  * Audit entries, archived incidents and dead letters are kept this long: three times the 30 days `history` can show.
