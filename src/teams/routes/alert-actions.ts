@@ -4,7 +4,7 @@ import { adminRolesFor, permissionFor } from '../../alerts/admin-roles';
 import { incidentIdsOf, readAlertActionData } from '../../cards/alert-buttons';
 import { buildActionRefusedCard } from '../../cards/alert-refused-card';
 import type { ServiceGroup } from '../../domain/catalog-types';
-import { actOnAlert, type AlertActionDeps } from '../../monitor/runner/act-on-alert';
+import { actOnAlert, type AlertActionDeps } from '../../cycle/act-on-alert';
 import type { Identity } from '../../auth/identity';
 import type { GraphServices } from '../../graph/graph-services';
 import { tenantOf } from '../turn-info';

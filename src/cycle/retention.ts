@@ -1,7 +1,7 @@
-import { DAY_MS } from '../../domain/time';
-import type { AuditLog } from '../../alerts/audit-log';
-import type { IncidentRepository } from '../../alerts/incident-repository';
-import type { DeadLetterLog } from '../../delivery/dead-letters';
+import { DAY_MS } from '../domain/time';
+import type { AuditLog } from '../alerts/audit-log';
+import type { IncidentRepository } from '../alerts/incident-repository';
+import type { DeadLetterLog } from '../delivery/dead-letters';
 
 /**
  * Audit entries, archived incidents and dead letters are kept this long: three times the 30 days `history` can show.

@@ -3,7 +3,7 @@ import { AuditLog } from '../../src/alerts/audit-log';
 import { IncidentRepository } from '../../src/alerts/incident-repository';
 import { incidentArchivePrefix, incidentStoreKey } from '../../src/alerts/store-keys';
 import type { Incident } from '../../src/monitor/incident';
-import { dailyRetention, RETENTION_DAYS } from '../../src/monitor/runner/retention';
+import { dailyRetention, RETENTION_DAYS } from '../../src/cycle/retention';
 import { DeadLetterLog, type DeadLetter } from '../../src/delivery/dead-letters';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { MAX_HISTORY_DAYS } from '../../src/commands/parsers/history';
