@@ -2,8 +2,29 @@ import { buildAlertCard, buildAlertDetailsCard } from '../cards/alert-card';
 import { buildAlertsPausedCard } from '../cards/alert-paused-card';
 import type { IncidentGroup } from '../monitor/incident-groups';
 import type { Rule } from '../monitor/rules';
+import type { HealthIssue } from '../service-health/types';
 import type { ChartPoint } from './chart-store';
 import type { AlertCards } from './types';
+
+/** Microsoft's open issues on a tenant's service group, as last polled (none when unknown). */
+export type OpenIssuesOf = (tenantId: string, service: string) => readonly HealthIssue[];
+
+/** The alert cards the monitor posts, naming Microsoft's open issues on the same service when `openIssues` knows any. */
+export function alertCardsWith(openIssues?: OpenIssuesOf): AlertCards {
+  return {
+    ...alertCards,
+    group: ({ group, charts, rules, now, timeZone }) =>
+      renderGroup({
+        group,
+        charts,
+        rules,
+        now,
+        timeZone,
+        details: false,
+        microsoft: openIssues?.(group.tenantId, group.service),
+      }),
+  };
+}
 
 /** The alert cards the monitor and the buttons post: one per incident group, its details view, and the pause notice. */
 export const alertCards: AlertCards = {
@@ -27,6 +48,8 @@ export function renderGroup(input: {
   now: number;
   timeZone?: string;
   details: boolean;
+  /** Microsoft's open issues on the group's service, named on the card. */
+  microsoft?: readonly HealthIssue[];
 }): object {
   const card = {
     group: {
@@ -39,6 +62,7 @@ export function renderGroup(input: {
     rules: input.rules,
     now: new Date(input.now),
     timeZone: input.timeZone ?? 'UTC',
+    microsoft: input.microsoft,
   };
   return input.details ? buildAlertDetailsCard(card) : buildAlertCard(card);
 }
