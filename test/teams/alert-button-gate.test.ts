@@ -46,7 +46,12 @@ describe('alert buttons and chat commands share one admin gate (bot + simulated 
       activity(serviceUrl, { type: 'conversationUpdate', scope: 'channel', membersAdded: [{ id: BOT.id }] }),
     );
     await post(h.bot.url, mentionMessage(serviceUrl, 'subscribe exchange'));
-    sim.scenarios.start({ name: 'mail-delivery-drop', startsInMinutes: -60, durationMinutes: 65, tenantId: TENANT });
+    sim.scenarios.start({
+      name: 'mail-delivery-drop',
+      startsInMinutes: -60,
+      durationMinutes: 65,
+      tenantId: TENANT,
+    });
     await h.bot.monitor!.runOnce();
     const posted = connector.calls.filter(isAlertPost).at(-1)!;
     messageId = posted.responseId!;
