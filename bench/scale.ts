@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { AzureBlobStore } from '../src/store/azure-blob/azure-blob-store';
 import { SqliteStore } from '../src/store/sqlite-store';
 import type { KeyValueStore } from '../src/store/store';
-import type { CycleReport } from '../src/monitor/runner/types';
+import type { CycleReport } from '../src/cycle/types';
 import { startAzurite } from '../test/store/azurite';
 import { countBlobDownloads, type StoreCounts } from './support/counting-store';
 import { writeSection } from './support/markdown-section';
@@ -326,7 +326,7 @@ function sectionText(text: string, rows: readonly CycleRow[], seedMs: number, lo
     `The instances live in the benchmark's process, so on this 2-core machine they share one thread. "one by one" runs each instance's \`Monitor.runOnce\` alone in turn and takes the slowest as the cycle time, which is what ${INSTANCES} machines would take; "together" runs them at once here, sharing the CPU.`,
     'Cold = first cycle (empty caches, four weeks of history fetched); warm = 5 minutes later in the same 15-minute bucket (no Graph request).',
     `**Cycle time, 1 instance ÷ ${INSTANCES} instances: cold ${ratio('cold')}×, warm ${ratio('warm')}×.** Every tenant is polled by exactly one instance ("polled twice" 0).`,
-    'Store calls count items read, written and deleted, and listings. On Azure Blob each is a request, and a listing also downloads the blobs that changed since this instance last listed them (the "Blob downloads" column of the Azurite run). A cold cycle makes 2 more per tenant: the daily retention step lists the tenant’s audit entries and archived incidents. Store calls do not shrink with more instances, and each instance also lists every subscription once per cycle.',
+    'Store calls count items read, written and deleted, and listings. On Azure Blob each is a request, and a listing also downloads the blobs that changed since this instance last listed them (the "Blob downloads" column of the Azurite run). A cold cycle makes 3 more per tenant: the daily retention step lists the tenant’s audit entries, archived incidents and dead letters. Store calls do not shrink with more instances, and each instance also lists every subscription once per cycle.',
     ...(BLOB
       ? [
           'Azurite is one single-threaded, in-memory process whose index slows as blobs accumulate: seeding 200 tenants (8,200 blobs) takes 17–24 s, but 1,000 tenants took 569 s, and during a 1,000-tenant cold cycle its queue then delayed lease renewals past the 15 s lease, so the instance lost partitions mid-cycle and skipped their tenants, as it must. The Azurite run therefore uses 200 tenants; the 1,000-tenant comparison is the "Scale-out" section. A storage account serves thousands of requests a second.',

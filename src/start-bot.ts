@@ -6,7 +6,7 @@ import { createServer } from './server/server';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { createPartitionLeases, createStore } from './store/create-store';
-import { createAlerting } from './monitor/runner/create-alerting';
+import { createAlerting } from './cycle/create-alerting';
 import { ProactiveNotifier } from './teams/proactive-notifier';
 import type { KeyValueStore } from './store/store';
 import { createBot, type Bot } from './teams/bot';
@@ -23,7 +23,7 @@ export interface RunningBot {
   bot: Bot;
   store: KeyValueStore;
   /** The alert monitor (its timer runs unless started with `monitor: false`). */
-  monitor?: import('./monitor/runner/monitor').Monitor;
+  monitor?: import('./cycle/monitor').Monitor;
   logger: Logger;
   /** Graceful stop: stop accepting, finish in-flight turns, close the store. */
   close(): Promise<void>;

@@ -2,7 +2,7 @@ import { metricByFn, serviceById } from '../domain/catalog';
 import type { ServiceGroup } from '../domain/catalog-types';
 import { fnsInScope, type SubscriptionScope } from '../monitor/rule-scope';
 import { serviceWord } from '../domain/service-match';
-import { parseClockTime } from '../monitor/clock-time';
+import { parseClockTime } from '../domain/time';
 import type { QuietHours } from '../monitor/quiet-hours';
 
 /** A daily window (24-hour `HH:MM`, end exclusive; `22:00`–`07:00` wraps midnight) in an IANA zone. */

@@ -10,8 +10,8 @@ import {
 import { byUrgency, footerBlock, headerBlock, incidentBlocks, timelineBlock } from './alert-sections';
 import { formatDuration, INCIDENT_LOOK, stateLine } from './alert-state-line';
 import { DETAILS_HISTORY, mergedHistory, TIMELINE_ENTRIES } from './alert-timeline';
-import type { AdaptiveCard } from './card';
-import { cardBytes, fullWidthIfWide, MAX_CARD_BYTES, newCard, text } from './card-kit';
+import { type AdaptiveCard, fullWidthIfWide, newCard, text } from './adaptive-card';
+import { cardBytes, MAX_CARD_BYTES } from './card-size';
 import { formatLocalTime, safeTimeZone } from './format';
 
 /** The alert card or the fuller details card. */

@@ -2,7 +2,7 @@ import { metricByFn, metricOrStandIn, serviceById } from '../domain/catalog';
 import type { MetricDef } from '../domain/catalog-types';
 import { SYSTEM_ACTOR } from '../monitor/actor';
 import type { Incident } from '../monitor/incident';
-import type { JudgedBucket } from '../monitor/judge';
+import type { JudgedBucket } from '../monitor/bucket-verdict';
 import { describeRule } from '../monitor/rule-text';
 import { defaultRulesFor, type Rule } from '../monitor/rules';
 

@@ -1,8 +1,7 @@
 import type { Subscription } from '../alerts/subscription';
 import { scopeLabel } from '../alerts/subscription';
-import type { AdaptiveCard } from './card';
-import { text } from './card-kit';
-import { commandButtons, fittedCard, subtle, titleBlock } from './alert-list-kit';
+import { type AdaptiveCard, text } from './adaptive-card';
+import { commandButtons, fittedCard, subtle, titleBlock } from './list-card';
 import { formatLocalTime } from './format';
 
 export interface SubscriptionsView {

@@ -39,4 +39,15 @@ export class DeadLetterLog {
       .filter((d) => d.deadAt >= since)
       .sort((a, b) => b.deadAt - a.deadAt);
   }
+
+  /** Deletes the tenant's dead letters queued before `before` (retention); resolves to how many went. */
+  async prune(tenantId: string, before: Date): Promise<number> {
+    const start = prefix(tenantId);
+    const cutoff = pad(before.getTime());
+    const old = Object.keys(await this.store.list(start)).filter(
+      (k) => k.slice(start.length, start.length + cutoff.length) < cutoff,
+    );
+    if (old.length) await this.store.delete(old);
+    return old.length;
+  }
 }

@@ -7,7 +7,7 @@ import {
   type AlertActionData,
 } from '../../cards/alert-buttons';
 import { buildActionRefusedCard } from '../../cards/alert-refused-card';
-import { executeAction } from '../../cards/card-kit';
+import { executeAction } from '../../cards/adaptive-card';
 import { buildNoticeCard } from '../../cards/notice-card';
 import type { ServiceGroup } from '../../domain/catalog-types';
 import { SNOOZE_CHOICES } from '../../monitor/alert-events';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { evaluate, type EvaluateInput } from '../../src/monitor/evaluate';
+import { evaluate, type EvaluateInput } from '../../src/monitor/evaluate-rule';
 import type { Rule } from '../../src/monitor/rules';
 import { defaultRule, fnOf, handSeries, MINUTE, WEEK } from './fixtures';
 

@@ -1,4 +1,4 @@
-import { HOUR_MS } from '../domain/time';
+import { HOUR_MS } from './time';
 /*
  * Wall-clock time in an IANA time zone, with Intl only (no tz database of our own). DST follows the "compatible"
  * rule of Temporal and RFC 5545: a time skipped by a spring-forward gap moves forward by the gap (02:30 → 03:30),

@@ -3,9 +3,9 @@ import { isoSeconds } from '../domain/buckets';
 import { MINUTE_MS } from '../domain/time';
 import type { Series } from '../domain/series';
 import { baselineAt, indexHistory } from './baseline';
-import { initialDetector, stepDetector, type DetectorState } from './detector';
+import { initialDetector, stepDetector, type DetectorState } from './firing-state';
 import { reasonFor, type EvaluationState } from './evaluation-reason';
-import { judgeBucket, type JudgedBucket } from './judge';
+import { judgeBucket, type JudgedBucket } from './bucket-verdict';
 import type { Rule } from './rules';
 import { clearBucketsFor, quietBucketsFor, ruleLimits } from './thresholds';
 

@@ -1,7 +1,7 @@
-import { imBackAction, type AdaptiveCard } from './card';
-import { cardBytes, MAX_CARD_BYTES, newCard, text } from './card-kit';
+import { imBackAction, newCard, text, type AdaptiveCard } from './adaptive-card';
+import { cardBytes, MAX_CARD_BYTES } from './card-size';
 
-/** The bold title every alert list card starts with. */
+/** The bold title every list card (rules, subscriptions, history) starts with. */
 export function titleBlock(title: string): object {
   return text(title, { size: 'Medium', weight: 'Bolder' });
 }
@@ -37,13 +37,4 @@ export function fittedCard(
       shown - Math.max(1, Math.ceil((shown * (cardBytes(card) - MAX_CARD_BYTES)) / cardBytes(card))),
     );
   }
-}
-
-/** `45 min`, `2 h 5 min`, `3 days`, `under a minute`: how long something lasted. */
-export function spanText(ms: number): string {
-  const mins = Math.floor(Math.max(0, ms) / 60_000);
-  if (mins < 1) return 'under a minute';
-  if (mins < 60) return `${mins} min`;
-  if (mins < 2880) return `${Math.floor(mins / 60)} h${mins % 60 ? ` ${mins % 60} min` : ''}`;
-  return `${Math.floor(mins / 1440)} days`;
 }

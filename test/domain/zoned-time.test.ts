@@ -6,7 +6,7 @@ import {
   resolveTimeZone,
   wallClockAt,
   zonedToInstant,
-} from '../../src/commands/zoned-time';
+} from '../../src/domain/zoned-time';
 
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 16) + 'Z';
 

@@ -1,5 +1,5 @@
-import { tenantSegment } from '../../alerts/store-keys';
-import type { KeyValueStore } from '../../store/store';
+import { tenantSegment } from '../alerts/store-keys';
+import type { KeyValueStore } from '../store/store';
 
 /** One bucket of an alert chart: start, value and usual level. */
 export interface ChartPoint {

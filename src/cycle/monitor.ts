@@ -1,7 +1,7 @@
-import type { Outbox } from '../../delivery/outbox';
-import type { Logger } from '../../log/logger';
-import type { PartitionLeases } from '../../store/partitions/partition-leases';
-import { nextPollAt } from '../schedule';
+import type { Outbox } from '../delivery/outbox';
+import type { Logger } from '../log/logger';
+import type { PartitionLeases } from '../store/partitions/partition-leases';
+import { nextPollAt } from '../monitor/schedule';
 import { runTenantCycle, type CycleDeps } from './tenant-cycle';
 import type { CycleReport } from './types';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import type { MetricQuery } from '../../src/graph/client-types';
 import { createGraphServices, type GraphServices } from '../../src/graph/graph-services';
-import { historyDayOffset, runTenantCycle, type CycleDeps } from '../../src/monitor/runner/tenant-cycle';
+import { historyDayOffset, runTenantCycle, type CycleDeps } from '../../src/cycle/tenant-cycle';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { allMetricsDeps, FNS } from './all-metrics-deps';
 import { SqliteStore } from '../../src/store/sqlite-store';

@@ -7,8 +7,8 @@ import type { GraphServices } from '../../src/graph/graph-services';
 import { defaultRulesFor } from '../../src/monitor/rules';
 import { IncidentRepository } from '../../src/alerts/incident-repository';
 import { monitorMetrics } from '../../src/graph/monitor-metrics';
-import type { CycleDeps } from '../../src/monitor/runner/tenant-cycle';
-import type { AlertCards } from '../../src/monitor/runner/types';
+import type { CycleDeps } from '../../src/cycle/tenant-cycle';
+import type { AlertCards } from '../../src/cycle/types';
 import { ALL_PERMISSIONS, DEMO_CLIENT_ID, type Simulator } from '../../src/simulator';
 import type { KeyValueStore } from '../../src/store/store';
 

@@ -5,9 +5,9 @@ import { ConversationRegistry } from '../../src/conversations/registry';
 import type { Notifier } from '../../src/delivery/notifier';
 import { Outbox } from '../../src/delivery/outbox';
 import { SendBudget } from '../../src/delivery/send-budget';
-import { Monitor } from '../../src/monitor/runner/monitor';
+import { Monitor } from '../../src/cycle/monitor';
 import { IncidentRepository } from '../../src/alerts/incident-repository';
-import type { CycleDeps } from '../../src/monitor/runner/tenant-cycle';
+import type { CycleDeps } from '../../src/cycle/tenant-cycle';
 import type { PartitionLeases } from '../../src/store/partitions/partition-leases';
 import { SqliteStore } from '../../src/store/sqlite-store';
 

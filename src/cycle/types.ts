@@ -1,11 +1,11 @@
-import type { TeamsUser } from '../../auth/identity';
-import type { MonitorCredential } from '../../auth/monitor-identity';
-import type { MonitorMetrics } from '../../graph/metrics-reader';
-import type { Evaluation } from '../evaluate';
-import type { IncidentGroup } from '../incident-groups';
-import type { QuietHours } from '../quiet-hours';
-import type { Rule } from '../rules';
-import type { SubscriptionScope } from '../rule-scope';
+import type { TeamsUser } from '../auth/identity';
+import type { MonitorCredential } from '../auth/monitor-identity';
+import type { MonitorMetrics } from '../graph/metrics-reader';
+import type { Evaluation } from '../monitor/evaluate-rule';
+import type { IncidentGroup } from '../monitor/incident-groups';
+import type { QuietHours } from '../monitor/quiet-hours';
+import type { Rule } from '../monitor/rules';
+import type { SubscriptionScope } from '../monitor/rule-scope';
 
 /** What the monitor needs of a subscription (`alerts/subscription-store.ts` maps its records onto it). */
 export interface WatchedConversation {

@@ -1,15 +1,15 @@
-import type { AlertStores } from '../../alerts/alert-stores';
-import { auditEntryFor } from '../audit';
-import { transition } from '../alert-state';
-import type { UserAction } from '../alert-events';
-import type { Actor } from '../actor';
-import type { IncidentGroup } from '../incident-groups';
+import type { AlertStores } from '../alerts/alert-stores';
+import { auditEntryFor } from '../monitor/audit';
+import { transition } from '../monitor/alert-state';
+import type { UserAction } from '../monitor/alert-events';
+import type { Actor } from '../monitor/actor';
+import type { IncidentGroup } from '../monitor/incident-groups';
 import { cardGroups } from './tenant-cycle';
-import type { Incident } from '../incident';
+import type { Incident } from '../monitor/incident';
 import type { ChartStore, ChartPoint } from './chart-store';
-import type { IncidentRepository } from '../../alerts/incident-repository';
-import type { Outbox } from '../../delivery/outbox';
-import { fnsInScope } from '../rule-scope';
+import type { IncidentRepository } from '../alerts/incident-repository';
+import type { Outbox } from '../delivery/outbox';
+import { fnsInScope } from '../monitor/rule-scope';
 
 /** What a pressed alert button asks for; ids come from the card, so they are checked against the store. */
 export interface AlertButton {

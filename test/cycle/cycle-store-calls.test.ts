@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createGraphServices } from '../../src/graph/graph-services';
-import { runTenantCycle, type CycleDeps } from '../../src/monitor/runner/tenant-cycle';
+import { runTenantCycle, type CycleDeps } from '../../src/cycle/tenant-cycle';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { allMetricsDeps, FNS } from './all-metrics-deps';
 import { SqliteStore } from '../../src/store/sqlite-store';

@@ -7,8 +7,8 @@ import { createGraphServices } from '../../src/graph/graph-services';
 import { defaultRulesFor } from '../../src/monitor/rules';
 import { IncidentRepository } from '../../src/alerts/incident-repository';
 import { monitorMetrics } from '../../src/graph/monitor-metrics';
-import { runTenantCycle, type CycleDeps } from '../../src/monitor/runner/tenant-cycle';
-import type { AlertCards, MonitorConfigSource, WatchedConversation } from '../../src/monitor/runner/types';
+import { runTenantCycle, type CycleDeps } from '../../src/cycle/tenant-cycle';
+import type { AlertCards, MonitorConfigSource, WatchedConversation } from '../../src/cycle/types';
 import { ALL_PERMISSIONS, DEMO_CLIENT_ID, startSimulator, type Simulator } from '../../src/simulator';
 import { SqliteStore } from '../../src/store/sqlite-store';
 

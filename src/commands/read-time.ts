@@ -1,5 +1,5 @@
-import { readDuration } from './duration';
-import { isRealDay, utcMs, type CalendarDay } from './zoned-time';
+import { readDuration } from './read-duration';
+import { isRealDay, utcMs, type CalendarDay } from '../domain/zoned-time';
 
 /*
  * Points in time as users type them, read without knowing now or the time zone; `resolve-time.ts` resolves them,

@@ -1,17 +1,21 @@
-import { DAY_MS } from '../../domain/time';
-import type { AuditLog } from '../../alerts/audit-log';
-import type { IncidentRepository } from '../../alerts/incident-repository';
+import { DAY_MS } from '../domain/time';
+import type { AuditLog } from '../alerts/audit-log';
+import type { IncidentRepository } from '../alerts/incident-repository';
+import type { DeadLetterLog } from '../delivery/dead-letters';
 
-/** Audit entries and archived incidents are kept this long: three times the 30 days `history` can show. */
+/**
+ * Audit entries, archived incidents and dead letters are kept this long: three times the 30 days `history` can show.
+ */
 export const RETENTION_DAYS = 90;
 
 /**
  * The monitor's retention step: once a day per tenant (per process, so a restart may repeat it, harmlessly), deletes
- * the tenant's audit entries and archived incidents older than `days`.
+ * the tenant's audit entries, archived incidents and dead letters older than `days`.
  */
 export function dailyRetention(
   audit: Pick<AuditLog, 'prune'>,
   incidents: Pick<IncidentRepository, 'pruneArchive'>,
+  deadLetters: Pick<DeadLetterLog, 'prune'>,
   days = RETENTION_DAYS,
 ): (tenantId: string, now: number) => Promise<void> {
   const prunedOn = new Map<string, number>();
@@ -21,6 +25,7 @@ export function dailyRetention(
     const before = new Date(now - days * DAY_MS);
     await audit.prune(tenantId, before);
     await incidents.pruneArchive(tenantId, before);
+    await deadLetters.prune(tenantId, before);
     prunedOn.set(tenantId, day);
   };
 }

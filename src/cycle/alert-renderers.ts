@@ -1,7 +1,7 @@
-import { buildAlertCard, buildAlertDetailsCard } from '../../cards/alert-card';
-import { buildAlertsPausedCard } from '../../cards/alert-paused-card';
-import type { IncidentGroup } from '../incident-groups';
-import type { Rule } from '../rules';
+import { buildAlertCard, buildAlertDetailsCard } from '../cards/alert-card';
+import { buildAlertsPausedCard } from '../cards/alert-paused-card';
+import type { IncidentGroup } from '../monitor/incident-groups';
+import type { Rule } from '../monitor/rules';
 import type { ChartPoint } from './chart-store';
 import type { AlertCards } from './types';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { durationLabel, readDuration } from '../../src/commands/duration';
+import { durationLabel, readDuration } from '../../src/commands/read-duration';
 
 describe('durations', () => {
   const cases: [string, boolean, number, string, number][] = [

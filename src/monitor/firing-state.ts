@@ -1,4 +1,4 @@
-import type { JudgedBucket } from './judge';
+import type { JudgedBucket } from './bucket-verdict';
 
 /** The detector's memory while it replays judged buckets oldest first. */
 export interface DetectorState {

@@ -1,24 +1,24 @@
-import { fnv1a } from '../../domain/fnv1a';
-import { DAY_MS, WEEK_MS } from '../../domain/time';
-import type { TeamsUser } from '../../auth/identity';
-import type { MonitorCredential } from '../../auth/monitor-identity';
-import { currentBucketStart, intervalMs } from '../../domain/buckets';
-import { metricByFn, serviceById } from '../../domain/catalog';
-import type { IntervalMinutes } from '../../domain/catalog-types';
-import type { MsRange, Series } from '../../domain/series';
-import type { Outbox } from '../../delivery/outbox';
-import { transition } from '../alert-state';
-import { evaluationEvent } from '../alert-events';
-import { BUCKET_MINUTES, DEFAULT_SETTLE_MINUTES } from '../detection-timing';
-import { evaluate, type Evaluation } from '../evaluate';
-import { isOpen, incidentKey, type Incident } from '../incident';
-import { groupIncidents, type IncidentGroup } from '../incident-groups';
-import { isQuietAt, quietEndsAt } from '../quiet-hours';
-import { fnsInScope } from '../rule-scope';
-import type { Rule } from '../rules';
+import { fnv1a } from '../domain/fnv1a';
+import { DAY_MS, WEEK_MS } from '../domain/time';
+import type { TeamsUser } from '../auth/identity';
+import type { MonitorCredential } from '../auth/monitor-identity';
+import { currentBucketStart, intervalMs } from '../domain/buckets';
+import { metricByFn, serviceById } from '../domain/catalog';
+import type { IntervalMinutes } from '../domain/catalog-types';
+import type { MsRange, Series } from '../domain/series';
+import type { Outbox } from '../delivery/outbox';
+import { transition } from '../monitor/alert-state';
+import { evaluationEvent } from '../monitor/alert-events';
+import { BUCKET_MINUTES, DEFAULT_SETTLE_MINUTES } from '../monitor/detection-timing';
+import { evaluate, type Evaluation } from '../monitor/evaluate-rule';
+import { isOpen, incidentKey, type Incident } from '../monitor/incident';
+import { groupIncidents, type IncidentGroup } from '../monitor/incident-groups';
+import { isQuietAt, quietEndsAt } from '../monitor/quiet-hours';
+import { fnsInScope } from '../monitor/rule-scope';
+import type { Rule } from '../monitor/rules';
 import type { ChartStore } from './chart-store';
 import { sendDueDigests } from './digest';
-import type { IncidentRepository } from '../../alerts/incident-repository';
+import type { IncidentRepository } from '../alerts/incident-repository';
 import type {
   AlertCards,
   CredentialSource,

@@ -1,6 +1,6 @@
-import type { AlertStores } from '../../alerts/alert-stores';
-import type { Subscription } from '../../alerts/subscription';
-import { parseQuietHours } from '../quiet-hours';
+import type { AlertStores } from '../alerts/alert-stores';
+import type { Subscription } from '../alerts/subscription';
+import { parseQuietHours } from '../monitor/quiet-hours';
 import type { MonitorConfigSource, WatchedConversation } from './types';
 
 /** The monitor's view of what admins configured with `subscribe`, `watch`, `quiet` and `digest`. */

@@ -1,8 +1,8 @@
-import { buildStatusCard } from '../../cards/status-card';
-import type { Outbox } from '../../delivery/outbox';
-import { parseClockTime } from '../clock-time';
-import { fnsInScope } from '../rule-scope';
-import { nextDailyAt } from '../schedule';
+import { buildStatusCard } from '../cards/status-card';
+import type { Outbox } from '../delivery/outbox';
+import { parseClockTime } from '../domain/time';
+import { fnsInScope } from '../monitor/rule-scope';
+import { nextDailyAt } from '../monitor/schedule';
 import type { MonitorConfigSource, MonitorMetrics, WatchedConversation } from './types';
 
 /**

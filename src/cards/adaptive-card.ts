@@ -1,18 +1,16 @@
-import type { AdaptiveCard } from './card';
+import { Template } from 'adaptivecards-templating';
+
+/** An Adaptive Card as plain JSON (version 1.5, what Teams renders). */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  version: string;
+  body: unknown[];
+  actions?: unknown[];
+  [key: string]: unknown;
+}
 
 /** The schema URL every card declares. */
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
-
-/**
- * Largest card JSON we send, in UTF-8 bytes. Teams documents ~100 KB per message (80 KB recommended) and older docs
- * 40 KB; 28 KB leaves room for the activity envelope and for clients with the older limit.
- */
-export const MAX_CARD_BYTES = 28 * 1024;
-
-/** Size of a card as sent: `Buffer.byteLength(JSON.stringify(card))`. */
-export function cardBytes(card: object): number {
-  return Buffer.byteLength(JSON.stringify(card));
-}
 
 /** A version 1.5 card (what Teams renders) with the schema, body and optional actions. */
 export function newCard(body: unknown[], actions: unknown[] = []): AdaptiveCard {
@@ -21,14 +19,24 @@ export function newCard(body: unknown[], actions: unknown[] = []): AdaptiveCard 
   return card;
 }
 
-/** A Universal Action (`adaptiveCard/action` invoke with `verb` and `data`), handled by the bot's actionExecute. */
-export function executeAction(title: string, verb: string, data: object): object {
-  return { type: 'Action.Execute', title, verb, data };
+/** Expands a JSON template with adaptivecards-templating; the result is plain card JSON. */
+export function expandTemplate(template: object, data: object): AdaptiveCard {
+  return new Template(template).expand({ $root: data }) as AdaptiveCard;
 }
 
 /** TextBlock with wrapping on unless `wrap: false` is given. */
 export function text(value: string, props: Record<string, unknown> = {}): object {
   return { type: 'TextBlock', text: value, wrap: true, ...props };
+}
+
+/** A Universal Action (`adaptiveCard/action` invoke with `verb` and `data`), handled by the bot's actionExecute. */
+export function executeAction(title: string, verb: string, data: object): object {
+  return { type: 'Action.Execute', title, verb, data };
+}
+
+/** An Action.Submit that posts `text` back as if the user typed it (Teams imBack): used for suggestions. */
+export function imBackAction(title: string, text: string): object {
+  return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: text } } };
 }
 
 /** True when the JSON holds a Table or a chart (`Chart.*`): content that needs the conversation's full width. */

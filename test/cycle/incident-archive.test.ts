@@ -3,7 +3,8 @@ import { AuditLog } from '../../src/alerts/audit-log';
 import { IncidentRepository } from '../../src/alerts/incident-repository';
 import { incidentArchivePrefix, incidentStoreKey } from '../../src/alerts/store-keys';
 import type { Incident } from '../../src/monitor/incident';
-import { dailyRetention, RETENTION_DAYS } from '../../src/monitor/runner/retention';
+import { dailyRetention, RETENTION_DAYS } from '../../src/cycle/retention';
+import { DeadLetterLog, type DeadLetter } from '../../src/delivery/dead-letters';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { MAX_HISTORY_DAYS } from '../../src/commands/parsers/history';
 import { incident } from '../alerts/incident-repository.test';
@@ -109,7 +110,7 @@ describe('incident archive and retention (SQLite :memory:)', () => {
     await incidents.apply(TENANT, first.key, store({ ...resolved, resolvedAt: '2026-07-02T00:00:00.000Z' }));
     await incidents.apply(TENANT, first.key, store(second));
     const now = Date.parse('2026-11-27T12:00:00.000Z');
-    const retention = dailyRetention(audit, incidents);
+    const retention = dailyRetention(audit, incidents, new DeadLetterLog(kv));
     await retention(TENANT, now);
     assert.deepEqual(
       (await audit.recent(TENANT, new Date(0))).map((e) => e.at),
@@ -131,6 +132,7 @@ describe('incident archive and retention (SQLite :memory:)', () => {
         },
       },
       { pruneArchive: async (tenantId) => (calls.push(`archive ${tenantId}`), 0) },
+      { prune: async () => 0 },
     );
     const day = Date.parse('2026-11-27T00:05:00.000Z');
     await assert.rejects(retention('t1', day), /storage unreachable/);
@@ -148,5 +150,36 @@ describe('incident archive and retention (SQLite :memory:)', () => {
       'audit t1',
       'archive t1',
     ]);
+  });
+
+  it('retention deletes dead letters past 90 days, keeps newer ones, and leaves other tenants alone', async () => {
+    const letters = new DeadLetterLog(kv);
+    const letter = (tenantId: string, itemId: string, at: string): DeadLetter => ({
+      itemId,
+      tenantId,
+      conversationId: '19:alerts@thread.tacv2',
+      cardKey: `card-${itemId}`,
+      attempts: 12,
+      createdAt: Date.parse(at),
+      deadAt: Date.parse(at) + 3_600_000,
+      reason: '503 Service Unavailable; 12 attempts',
+    });
+    await letters.record(letter(TENANT, 'old', '2026-08-01T00:00:00.000Z'));
+    await letters.record(letter(TENANT, 'edge', '2026-08-29T13:00:00.000Z'));
+    await letters.record(letter(TENANT, 'new', '2026-11-20T00:00:00.000Z'));
+    await letters.record(letter('other-tenant', 'theirs', '2026-08-01T00:00:00.000Z'));
+    const now = Date.parse('2026-11-27T12:00:00.000Z');
+    await dailyRetention(new AuditLog(kv), incidents, letters)(TENANT, now);
+    assert.deepEqual(
+      (await letters.recent(TENANT, 0)).map((d) => d.itemId),
+      ['new', 'edge'],
+      'letters newer than 90 days stay',
+    );
+    assert.deepEqual(
+      (await letters.recent('other-tenant', 0)).map((d) => d.itemId),
+      ['theirs'],
+    );
+    assert.equal(await letters.prune(TENANT, new Date(now)), 2);
+    assert.deepEqual(await letters.recent(TENANT, 0), []);
   });
 });

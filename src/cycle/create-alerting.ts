@@ -1,18 +1,18 @@
-import { createAlertStores } from '../../alerts/alert-stores';
-import type { MonitorIdentity } from '../../auth/monitor-identity';
-import type { ConversationRegistry } from '../../conversations/registry';
-import type { Notifier } from '../../delivery/notifier';
-import { Outbox } from '../../delivery/outbox';
-import { SendBudget } from '../../delivery/send-budget';
-import type { MonitorMetrics } from '../../graph/metrics-reader';
-import type { Logger } from '../../log/logger';
-import type { PartitionLeases } from '../../store/partitions/partition-leases';
-import type { KeyValueStore } from '../../store/store';
+import { createAlertStores } from '../alerts/alert-stores';
+import type { MonitorIdentity } from '../auth/monitor-identity';
+import type { ConversationRegistry } from '../conversations/registry';
+import type { Notifier } from '../delivery/notifier';
+import { Outbox } from '../delivery/outbox';
+import { SendBudget } from '../delivery/send-budget';
+import type { MonitorMetrics } from '../graph/metrics-reader';
+import type { Logger } from '../log/logger';
+import type { PartitionLeases } from '../store/partitions/partition-leases';
+import type { KeyValueStore } from '../store/store';
 import type { AlertActionDeps } from './act-on-alert';
 import { alertCards, renderGroup } from './alert-renderers';
 import { ChartStore } from './chart-store';
 import { configFromStores } from './config-from-stores';
-import { IncidentRepository } from '../../alerts/incident-repository';
+import { IncidentRepository } from '../alerts/incident-repository';
 import { Monitor } from './monitor';
 import { dailyRetention } from './retention';
 
@@ -66,7 +66,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
       outbox,
       cards: alertCards,
       charts,
-      retention: dailyRetention(stores.audit, incidents),
+      retention: dailyRetention(stores.audit, incidents, stores.deadLetters),
       ...(deps.settleMinutes === undefined ? {} : { settleMinutes: deps.settleMinutes }),
     },
     outbox,

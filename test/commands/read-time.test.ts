@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolveTime } from '../../src/commands/resolve-time';
-import { readTime, type TimeSpec } from '../../src/commands/times';
+import { readTime, type TimeSpec } from '../../src/commands/read-time';
 
 /** Friday 27 November 2026, 10:07:30 UTC. */
 const NOW = Date.parse('2026-11-27T10:07:30Z');

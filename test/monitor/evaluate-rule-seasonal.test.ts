@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { METRICS } from '../../src/domain/catalog';
-import { evaluate } from '../../src/monitor/evaluate';
+import { evaluate } from '../../src/monitor/evaluate-rule';
 import {
   cardEffects,
   defaultRule,
