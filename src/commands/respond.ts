@@ -13,6 +13,7 @@ import { handleIncident, handleIncidents, handleMessages } from './handlers/serv
 import { handleShow } from './handlers/show';
 import { handleBoard, handleStatus } from './handlers/status';
 import { handleSubscribe, handleSubscriptions, handleUnsubscribe } from './handlers/subscriptions';
+import { handleIssueSetting } from './handlers/issue-subscriptions';
 import { handleResume, handleUnwatch } from './handlers/unwatch';
 import { handleWatch } from './handlers/watch';
 import { parseCommand } from './parse';
@@ -58,9 +59,13 @@ function dispatch(
     case 'signout':
       return handleSignout(services);
     case 'subscribe':
-      return handleSubscribe(command.scope, ctx, services);
+      return command.issues
+        ? handleIssueSetting('subscribe', command.scope, command.issues, ctx, services)
+        : handleSubscribe(command.scope, ctx, services);
     case 'unsubscribe':
-      return handleUnsubscribe(command.scope, ctx, services);
+      return command.issues
+        ? handleIssueSetting('unsubscribe', command.scope, command.issues, ctx, services)
+        : handleUnsubscribe(command.scope, ctx, services);
     case 'subscriptions':
       return handleSubscriptions(ctx, services);
     case 'watch':
