@@ -1,18 +1,30 @@
 import { buildAlertCard, buildAlertDetailsCard } from '../cards/alert-card';
 import { buildAlertsPausedCard } from '../cards/alert-paused-card';
+import { buildStatusCard } from '../cards/status-card';
 import type { IncidentGroup } from '../monitor/incident-groups';
 import type { Rule } from '../monitor/rules';
 import type { HealthIssue } from '../service-health/types';
+import { digestHealthSection, type KnownHealth } from './digest-health';
 import type { ChartPoint } from './chart-store';
 import type { AlertCards } from './types';
 
 /** Microsoft's open issues on a tenant's service group, as last polled (none when unknown). */
 export type OpenIssuesOf = (tenantId: string, service: string) => readonly HealthIssue[];
 
-/** The alert cards the monitor posts, naming Microsoft's open issues on the same service when `openIssues` knows any. */
-export function alertCardsWith(openIssues?: OpenIssuesOf): AlertCards {
+/**
+ * The cards the monitor posts, with Microsoft's side: alert cards name Microsoft's open issues on the same service,
+ * and the digest lists Microsoft's service health and open incidents, as `known` last polled them.
+ */
+export function alertCardsWith(openIssues: OpenIssuesOf, known: KnownHealth): AlertCards {
   return {
     ...alertCards,
+    digest: ({ report, now, timeZone }) =>
+      buildStatusCard({
+        report,
+        now: new Date(now),
+        timeZone,
+        health: digestHealthSection(known(report.tenantId), report, now),
+      }),
     group: ({ group, charts, rules, now, timeZone }) =>
       renderGroup({
         group,
@@ -26,7 +38,7 @@ export function alertCardsWith(openIssues?: OpenIssuesOf): AlertCards {
   };
 }
 
-/** The alert cards the monitor and the buttons post: one per incident group, its details view, and the pause notice. */
+/** The cards the monitor and the buttons post: one per incident group, its details view, the pause notice and the digest. */
 export const alertCards: AlertCards = {
   group: ({ group, charts, rules, now, timeZone }) =>
     renderGroup({ group, charts, rules, now, timeZone, details: false }),
@@ -39,6 +51,7 @@ export const alertCards: AlertCards = {
       now: new Date(now),
       timeZone: sub.quiet?.timeZone ?? 'UTC',
     }),
+  digest: ({ report, now, timeZone }) => buildStatusCard({ report, now: new Date(now), timeZone }),
 };
 
 export function renderGroup(input: {

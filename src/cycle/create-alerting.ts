@@ -10,7 +10,6 @@ import type { PartitionLeases } from '../store/partitions/partition-leases';
 import type { KeyValueStore } from '../store/store';
 import type { AlertActionDeps } from './act-on-alert';
 import { alertCardsWith, renderGroup, type OpenIssuesOf } from './alert-renderers';
-import type { DigestDeps } from './digest';
 import { HealthCycle } from './health-cycle';
 import type { CycleDeps } from './tenant-cycle';
 import type { CredentialSource } from './types';
@@ -70,16 +69,14 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
   const health = deps.health;
   const openIssues: OpenIssuesOf = (tenantId, service) =>
     openIssuesOfGroup(health?.known(tenantId)?.issues.values() ?? [], service);
-  // `health` rides along for the digest (sendDueDigests reads it from the deps the tenant cycle passes on).
-  const cycle: CycleDeps & Pick<DigestDeps, 'health'> = {
+  const cycle: CycleDeps = {
     config,
     metrics: deps.metrics,
     credential,
     incidents,
     outbox,
-    cards: alertCardsWith(openIssues),
+    cards: alertCardsWith(openIssues, (tenantId) => health?.known(tenantId)),
     charts,
-    health,
     retention: dailyRetention(stores.audit, incidents, stores.deadLetters),
     ...(deps.settleMinutes === undefined ? {} : { settleMinutes: deps.settleMinutes }),
   };

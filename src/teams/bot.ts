@@ -13,7 +13,6 @@ import type { KeyValueStore } from '../store/store';
 import { createAdapter } from './adapter';
 import { boundActivityText } from './bounded-activity';
 import { registerInstallRoutes } from './routes/install';
-import { registerAlertActions } from './routes/alert-actions';
 import { registerCardActions } from './routes/card-actions';
 import { registerMessageRoute } from './routes/message';
 import { refuseTenant, tenantAllowed } from './tenant-gate';
@@ -62,11 +61,11 @@ export function createBot(deps: BotDeps): Bot {
   registerInstallRoutes(app, registry);
   const alerting = deps.alertingFactory?.(adapter, registry);
   registerMessageRoute(app, registry, deps.identity, deps.graph, alerting?.stores);
-  if (alerting) registerAlertActions(app, { identity: deps.identity, graph: deps.graph, alerting });
   registerCardActions(app, {
     identity: deps.identity,
     graph: deps.graph,
     alerts: alerting?.stores,
+    alerting,
     logger,
     budgetMs: deps.invokeBudgetMs,
   });

@@ -6,6 +6,7 @@ import type { Identity } from '../../auth/identity';
 import type { AlertStores } from '../../alerts/alert-stores';
 import type { GraphServices } from '../../graph/graph-services';
 import type { Logger } from '../../log/logger';
+import type { AlertActionDeps } from '../../cycle/act-on-alert';
 import { toActivity } from '../reply-activity';
 import { commandContextOf, loggerOf } from '../turn-context';
 import { commandServicesOf } from '../turn-services';
@@ -14,12 +15,20 @@ import { commandServicesOf } from '../turn-services';
 export const INVOKE_BUDGET_MS = 4_000;
 
 /**
- * Card buttons and the board's refresh (Action.Execute). The answer replaces the card. When the data takes longer
+ * Card buttons, alert buttons and the board's refresh (Action.Execute), translated into `commands/`' card actions;
+ * the answer replaces the card. When the data takes longer
  * than Teams waits, the card shows "Updating…" at once and is updated in place when the data arrives.
  */
 export function registerCardActions(
   app: Application<TurnState>,
-  deps: { identity: Identity; graph: GraphServices; alerts?: AlertStores; logger: Logger; budgetMs?: number },
+  deps: {
+    identity: Identity;
+    graph: GraphServices;
+    alerts?: AlertStores;
+    alerting?: AlertActionDeps;
+    logger: Logger;
+    budgetMs?: number;
+  },
 ): void {
   const verbs = new Set<string>(CARD_VERBS);
   app.adaptiveCards.actionExecute(
