@@ -43,6 +43,18 @@ export interface AlertingDeps {
   health?: MonitorServiceHealth;
 }
 
+/** The monitor's identity per tenant and permission; without an Entra app, none (subscriptions pause and say why). */
+function credentialSource(identity: MonitorIdentity | undefined): CredentialSource {
+  return (tenantId, permission, admins) =>
+    identity
+      ? identity.credential(tenantId, permission, admins)
+      : Promise.resolve({
+          kind: 'none',
+          reason: 'no Entra app is configured for M365 Pulse',
+          admins: [...admins],
+        });
+}
+
 /** The alert monitor and what alert buttons need, over one store: incidents, charts, outbox, subscriptions, rules. */
 export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions: AlertActionDeps } {
   const stores = createAlertStores(deps.store);
@@ -58,14 +70,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
     logger: deps.logger,
   });
   const config = configFromStores(stores);
-  const credential: CredentialSource = (tenantId, permission, admins) =>
-    deps.identity
-      ? deps.identity.credential(tenantId, permission, admins)
-      : Promise.resolve({
-          kind: 'none',
-          reason: 'no Entra app is configured for M365 Pulse',
-          admins: [...admins],
-        });
+  const credential = credentialSource(deps.identity);
   const health = deps.health;
   const openIssues: OpenIssuesOf = (tenantId, service) =>
     openIssuesOfGroup(health?.known(tenantId)?.issues.values() ?? [], service);
@@ -82,16 +87,16 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
   };
   const monitor = new Monitor({
     cycle,
-    health: health
-      ? new HealthCycle({
-          config,
-          health,
-          credential,
-          records: new IssueCardStore(deps.store),
-          outbox,
-          metrics: deps.metrics,
-        })
-      : undefined,
+    health:
+      health &&
+      new HealthCycle({
+        config,
+        health,
+        credential,
+        records: new IssueCardStore(deps.store),
+        outbox,
+        metrics: deps.metrics,
+      }),
     outbox,
     leases: deps.leases,
     logger: deps.logger,
