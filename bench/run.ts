@@ -14,6 +14,7 @@ const BENCHMARKS = [
   'store-latency',
   'delivery-window',
   'service-health-requests',
+  'service-health-alerts',
   'monitor-cycle',
   'tab-page',
   'scale',
