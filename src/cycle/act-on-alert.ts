@@ -4,7 +4,7 @@ import { transition } from '../monitor/alert-state';
 import type { UserAction } from '../monitor/alert-events';
 import type { Actor } from '../monitor/actor';
 import type { IncidentGroup } from '../monitor/incident-groups';
-import { cardGroups } from './tenant-cycle';
+import { cardGroups } from './decide';
 import type { Incident } from '../monitor/incident';
 import type { ChartStore, ChartPoint } from './chart-store';
 import type { IncidentRepository } from '../alerts/incident-repository';

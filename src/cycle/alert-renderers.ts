@@ -1,11 +1,12 @@
 import { buildAlertCard, buildAlertDetailsCard } from '../cards/alert-card';
 import { buildAlertsPausedCard } from '../cards/alert-paused-card';
+import { buildStatusCard } from '../cards/status-card';
 import type { IncidentGroup } from '../monitor/incident-groups';
 import type { Rule } from '../monitor/rules';
 import type { ChartPoint } from './chart-store';
 import type { AlertCards } from './types';
 
-/** The alert cards the monitor and the buttons post: one per incident group, its details view, and the pause notice. */
+/** The cards the monitor and the buttons post: one per incident group, its details view, the pause notice and the digest. */
 export const alertCards: AlertCards = {
   group: ({ group, charts, rules, now, timeZone }) =>
     renderGroup({ group, charts, rules, now, timeZone, details: false }),
@@ -18,6 +19,7 @@ export const alertCards: AlertCards = {
       now: new Date(now),
       timeZone: sub.quiet?.timeZone ?? 'UTC',
     }),
+  digest: ({ report, now, timeZone }) => buildStatusCard({ report, now: new Date(now), timeZone }),
 };
 
 export function renderGroup(input: {

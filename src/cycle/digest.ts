@@ -1,9 +1,8 @@
-import { buildStatusCard } from '../cards/status-card';
 import type { Outbox } from '../delivery/outbox';
 import { parseClockTime } from '../domain/time';
 import { fnsInScope } from '../monitor/rule-scope';
 import { nextDailyAt } from '../monitor/schedule';
-import type { MonitorConfigSource, MonitorMetrics, WatchedConversation } from './types';
+import type { AlertCards, MonitorConfigSource, MonitorMetrics, WatchedConversation } from './types';
 
 /**
  * When a subscription's daily digest is due: the first `at` (in its zone) after the last one sent, or after it was
@@ -25,13 +24,13 @@ export async function sendDueDigests(
   subs: readonly WatchedConversation[],
   now: number,
   token: (() => Promise<string>) | undefined,
-  deps: { config: MonitorConfigSource; metrics: MonitorMetrics; outbox: Outbox },
+  deps: { config: MonitorConfigSource; metrics: MonitorMetrics; outbox: Outbox; cards: AlertCards },
 ): Promise<number> {
   let sent = 0;
   for (const sub of subs.filter((s) => digestDue(s, now))) {
     if (!token) continue;
     const report = await deps.metrics.status(tenantId, fnsInScope(sub.scope), token);
-    const card = buildStatusCard({ report, now: new Date(now), timeZone: sub.digest!.timeZone });
+    const card = deps.cards.digest({ report, now, timeZone: sub.digest!.timeZone });
     const day = new Date(now).toISOString().slice(0, 10);
     await deps.outbox.enqueue({
       tenantId,

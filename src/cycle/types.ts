@@ -1,6 +1,6 @@
 import type { TeamsUser } from '../auth/identity';
 import type { MonitorCredential } from '../auth/monitor-identity';
-import type { MonitorMetrics } from '../graph/metrics-reader';
+import type { MonitorMetrics, StatusReport } from '../graph/metrics-reader';
 import type { Evaluation } from '../monitor/evaluate-rule';
 import type { IncidentGroup } from '../monitor/incident-groups';
 import type { QuietHours } from '../monitor/quiet-hours';
@@ -33,7 +33,7 @@ export interface MonitorConfigSource {
 
 export type { MonitorMetrics };
 
-/** Renders cards; injected so the cycle does not depend on card layout. */
+/** Renders the cycle's cards (alerts, pause notices, digests); injected so the cycle does not depend on card layout. */
 export interface AlertCards {
   group(input: {
     group: IncidentGroup;
@@ -43,6 +43,8 @@ export interface AlertCards {
     timeZone: string;
   }): object;
   paused(input: { sub: WatchedConversation; admins: string[]; reason: string; now: number }): object;
+  /** The daily digest: the status of the subscription's metrics. */
+  digest(input: { report: StatusReport; now: number; timeZone: string }): object;
 }
 
 export type CredentialSource = (

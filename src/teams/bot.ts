@@ -13,6 +13,7 @@ import type { KeyValueStore } from '../store/store';
 import { createAdapter } from './adapter';
 import { boundActivityText } from './bounded-activity';
 import { registerInstallRoutes } from './routes/install';
+import { ProactiveNotifier } from './proactive-notifier';
 import { registerCardActions } from './routes/card-actions';
 import { registerMessageRoute } from './routes/message';
 import { refuseTenant, tenantAllowed } from './tenant-gate';
@@ -67,6 +68,7 @@ export function createBot(deps: BotDeps): Bot {
     alerts: alerting?.stores,
     alerting,
     logger,
+    messages: new ProactiveNotifier(adapter, config.bot.id ?? ''),
     budgetMs: deps.invokeBudgetMs,
   });
 

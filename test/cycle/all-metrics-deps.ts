@@ -14,7 +14,11 @@ import type { KeyValueStore } from '../../src/store/store';
 
 /** Every catalog metric. */
 export const FNS = METRICS.map((m) => m.fn);
-const cards: AlertCards = { group: ({ group }) => ({ key: group.key }), paused: () => ({ paused: true }) };
+const cards: AlertCards = {
+  group: ({ group }) => ({ key: group.key }),
+  paused: () => ({ paused: true }),
+  digest: () => ({ digest: true }),
+};
 const notifier: Notifier = { post: async () => 'm', update: async () => undefined };
 
 /**

@@ -9,6 +9,7 @@ import { IncidentRepository } from '../../src/alerts/incident-repository';
 import { monitorMetrics } from '../../src/graph/monitor-metrics';
 import { runTenantCycle, type CycleDeps } from '../../src/cycle/tenant-cycle';
 import type { AlertCards, MonitorConfigSource, WatchedConversation } from '../../src/cycle/types';
+import { alertCards } from '../../src/cycle/alert-renderers';
 import { ALL_PERMISSIONS, DEMO_CLIENT_ID, startSimulator, type Simulator } from '../../src/simulator';
 import { SqliteStore } from '../../src/store/sqlite-store';
 
@@ -25,6 +26,7 @@ const cards: AlertCards = {
     members: group.members.map((m) => [m.fn, m.state]),
   }),
   paused: ({ admins, reason }) => ({ paused: true, admins, reason }),
+  digest: alertCards.digest,
 };
 
 class RecordingNotifier implements Notifier {

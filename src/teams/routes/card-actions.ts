@@ -7,6 +7,7 @@ import type { AlertStores } from '../../alerts/alert-stores';
 import type { GraphServices } from '../../graph/graph-services';
 import type { Logger } from '../../log/logger';
 import type { AlertActionDeps } from '../../cycle/act-on-alert';
+import type { ProactiveNotifier } from '../proactive-notifier';
 import { toActivity } from '../reply-activity';
 import { commandContextOf, loggerOf } from '../turn-context';
 import { commandServicesOf } from '../turn-services';
@@ -27,6 +28,8 @@ export function registerCardActions(
     alerts?: AlertStores;
     alerting?: AlertActionDeps;
     logger: Logger;
+    /** Replaces a card answered "Updating…" when the data arrives (the same path as alert card updates). */
+    messages: ProactiveNotifier;
     budgetMs?: number;
   },
 ): void {
@@ -44,26 +47,25 @@ export function registerCardActions(
       const late = Symbol('late');
       const first = await Promise.race([work, delay(deps.budgetMs ?? INVOKE_BUDGET_MS).then(() => late)]);
       if (first !== late) return cardOrText(first as Reply);
-      void updateLater(app, ctx, work, loggerOf(ctx, deps.logger));
+      void updateLater(deps.messages, ctx, work, loggerOf(ctx, deps.logger));
       return cardOrText(updatingReply());
     },
   );
 }
 
+/** Replaces the card that was answered "Updating…" once the data arrives, the way alert cards are updated. */
 async function updateLater(
-  app: Application<TurnState>,
+  messages: ProactiveNotifier,
   ctx: TurnContext,
   work: Promise<Reply>,
   logger: Logger,
 ) {
-  const reference = TurnContext.getConversationReference(ctx.activity);
+  const reference = TurnContext.getConversationReference(ctx.activity) as Record<string, unknown>;
   const messageId = ctx.activity.replyToId;
   try {
     const reply = await work;
     if (!messageId) return;
-    await app.adapter.continueConversationAsync(app.options.botAppId ?? '', reference, async (proactive) => {
-      await proactive.updateActivity({ ...toActivity(reply), id: messageId });
-    });
+    await messages.replace(reference, messageId, toActivity(reply));
   } catch (err) {
     logger.error({ err }, 'could not update a card after a slow card action');
   }
