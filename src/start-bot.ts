@@ -13,6 +13,7 @@ import { createBot, type Bot } from './teams/bot';
 import { createIdentity } from './auth/create-identity';
 import { createGraphServices } from './graph/graph-services';
 import { monitorMetrics } from './graph/monitor-metrics';
+import { monitorServiceHealth } from './graph/service-health/monitor-health';
 import { IncidentRepository } from './alerts/incident-repository';
 import { registerTabRoutes } from './tab/tab-routes';
 import { tabRouteDeps } from './tab/tab-setup';
@@ -82,6 +83,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
         registry,
         notifier: new ProactiveNotifier(adapter, config.bot.id ?? ''),
         metrics: monitorMetrics(graph.metrics),
+        health: monitorServiceHealth(graph.health.poller),
         identity: monitorIdentity,
         leases,
         logger,
