@@ -1,6 +1,6 @@
 import { SNOOZE_CHOICES } from '../monitor/alert-events';
 import type { Incident } from '../monitor/incident';
-import { executeAction, text } from './card-kit';
+import { executeAction, text } from './adaptive-card';
 
 /** Action.Execute verbs of alert cards; the handler maps them to the lifecycle's user actions. */
 export const ALERT_VERBS = {

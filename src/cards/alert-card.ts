@@ -1,7 +1,7 @@
 import type { AlertCardInput } from './alert-input';
 import { ALERT_CHART_POINTS } from './alert-chart';
 import { fitAlertCard, type AlertLayout } from './alert-compose';
-import type { AdaptiveCard } from './card';
+import type { AdaptiveCard } from './adaptive-card';
 
 /** X values per chart on the details card (a longer window, downsampled keeping extremes). */
 export const DETAILS_CHART_POINTS = 100;

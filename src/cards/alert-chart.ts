@@ -1,7 +1,7 @@
 import type { MetricDef } from '../domain/catalog-types';
 import type { AlertChartPoint } from './alert-input';
 import { formatDuration } from './alert-state-line';
-import { text } from './card-kit';
+import { text } from './adaptive-card';
 import { bucketMeans, pickIndices, type Column } from './downsample';
 import { axisLabeller, formatValue } from './format';
 import { SPARK_GAP, sparkline } from './sparkline';

@@ -1,8 +1,7 @@
 import { scopeLabel } from '../alerts/subscription';
 import { metricByFn, SERVICES, serviceById } from '../domain/catalog';
 import type { SubscriptionScope } from '../monitor/rule-scope';
-import { imBackAction, type AdaptiveCard } from './card';
-import { newCard, text } from './card-kit';
+import { imBackAction, type AdaptiveCard, newCard, text } from './adaptive-card';
 import { formatLocalTime, safeTimeZone } from './format';
 
 export interface AlertsPausedInput {

@@ -1,6 +1,5 @@
 import { ALERT_VERBS, type AlertActionData } from './alert-buttons';
-import type { AdaptiveCard } from './card';
-import { executeAction, newCard, text } from './card-kit';
+import { type AdaptiveCard, executeAction, newCard, text } from './adaptive-card';
 
 export interface ActionRefusedInput {
   /** The verb of the button pressed (`alert.ack`, …) or a short phrase of what was tried (`change alert rules`). */

@@ -4,7 +4,7 @@ import type { AlertChartPoint, IncidentContext } from './alert-input';
 import { INCIDENT_LOOK, mutedLine, sinceText } from './alert-state-line';
 import { timelineFacts, type TimelineEntry } from './alert-timeline';
 import { valueFacts } from './alert-values';
-import { text } from './card-kit';
+import { text } from './adaptive-card';
 import { formatLocalTime } from './format';
 
 /** The coloured top of a card: a small kicker, the title with the state's icon, and the state lines. */

@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from './card';
+import type { AdaptiveCard } from './adaptive-card';
 import { buildStatusCard, type BoardOptions, type StatusCardInput } from './status-card';
 
 /**

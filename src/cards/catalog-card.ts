@@ -1,7 +1,7 @@
 import template from './templates/catalog.json';
 import { METRICS, SERVICES, metricsOfService, serviceById } from '../domain/catalog';
 import type { MetricDef, ServiceDef, ServiceGroup } from '../domain/catalog-types';
-import { expandTemplate, type AdaptiveCard } from './card';
+import { expandTemplate, type AdaptiveCard } from './adaptive-card';
 import { rolesText } from './guidance-text';
 
 function metricLine(m: MetricDef, service: ServiceDef): string {

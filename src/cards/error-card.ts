@@ -1,7 +1,7 @@
 import template from './templates/error.json';
 import { metricByFn } from '../domain/catalog';
 import type { MetricsApiError } from '../graph/errors';
-import { expandTemplate, type AdaptiveCard } from './card';
+import { expandTemplate, type AdaptiveCard } from './adaptive-card';
 import { errorView, type ErrorView } from './error-view';
 import { formatClock, safeTimeZone } from './format';
 import { metricName } from './guidance-text';

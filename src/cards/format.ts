@@ -137,3 +137,12 @@ export function axisLabeller(spanMs: number, timeZone: string): (at: number) => 
     return `${p.day} ${p.month} ${p.hour}:${p.minute}`;
   };
 }
+
+/** `45 min`, `2 h 5 min`, `3 days`, `under a minute`: how long something lasted. */
+export function spanText(ms: number): string {
+  const mins = Math.floor(Math.max(0, ms) / 60_000);
+  if (mins < 1) return 'under a minute';
+  if (mins < 60) return `${mins} min`;
+  if (mins < 2880) return `${Math.floor(mins / 60)} h${mins % 60 ? ` ${mins % 60} min` : ''}`;
+  return `${Math.floor(mins / 1440)} days`;
+}

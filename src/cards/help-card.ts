@@ -1,5 +1,5 @@
 import template from './templates/help.json';
-import { expandTemplate, type AdaptiveCard } from './card';
+import { expandTemplate, type AdaptiveCard } from './adaptive-card';
 import type { CommandSpec } from '../commands/grammar';
 
 /** The help card: every command with its usage, meaning and an example; or one command in detail. */

@@ -2,10 +2,9 @@ import type { DeadLetter } from '../delivery/dead-letters';
 import { metricByFn, serviceById } from '../domain/catalog';
 import { formatAuditEntry, type AuditEntry } from '../monitor/audit';
 import type { Incident } from '../monitor/incident';
-import type { AdaptiveCard } from './card';
-import { text } from './card-kit';
-import { commandButtons, fittedCard, spanText, subtle, titleBlock } from './alert-list-kit';
-import { formatLocalTime } from './format';
+import { type AdaptiveCard, text } from './adaptive-card';
+import { commandButtons, fittedCard, subtle, titleBlock } from './list-card';
+import { formatLocalTime, spanText } from './format';
 
 export interface AlertsView {
   /** Open incidents, newest first. */

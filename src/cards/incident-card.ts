@@ -1,8 +1,6 @@
 import type { IssueDetail } from '../service-health/reader';
 import { statusLabel } from '../service-health/statuses';
-import type { AdaptiveCard } from './card';
-import { imBackAction } from './card';
-import { newCard, text } from './card-kit';
+import { type AdaptiveCard, imBackAction, newCard, text } from './adaptive-card';
 import { formatLocalTime, formatRelative, safeTimeZone } from './format';
 import {
   adminCenterIssueUrl,

@@ -1,9 +1,7 @@
 import type { ServiceGroup } from '../domain/catalog-types';
 import type { MessagesView } from '../service-health/reader';
 import type { ServiceMessage } from '../service-health/types';
-import type { AdaptiveCard } from './card';
-import { imBackAction } from './card';
-import { newCard, text } from './card-kit';
+import { type AdaptiveCard, imBackAction, newCard, text } from './adaptive-card';
 import { formatLocalTime, formatRelative, safeTimeZone } from './format';
 import { adminCenterMessageUrl, categoryLabel, clip, messageInScope } from './health-text';
 

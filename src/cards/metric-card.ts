@@ -1,8 +1,7 @@
 import { metricOrStandIn, serviceById } from '../domain/catalog';
 import type { MetricDef } from '../domain/catalog-types';
 import type { SeriesReport } from '../graph/metrics-reader';
-import type { AdaptiveCard } from './card';
-import { executeAction, fullWidthIfWide, newCard, text } from './card-kit';
+import { type AdaptiveCard, executeAction, fullWidthIfWide, newCard, text } from './adaptive-card';
 import { bucketMeans, pickIndices } from './downsample';
 import {
   axisLabeller,

@@ -1,4 +1,4 @@
-import { text } from './card-kit';
+import { text } from './adaptive-card';
 import type { WindowGrid } from './window-stats';
 
 /** Rows in the fallback table of a metric chart. */

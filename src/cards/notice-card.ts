@@ -1,5 +1,5 @@
 import template from './templates/notice.json';
-import { expandTemplate, type AdaptiveCard } from './card';
+import { expandTemplate, type AdaptiveCard } from './adaptive-card';
 
 export type NoticeTone = 'info' | 'warning' | 'error';
 

@@ -1,9 +1,8 @@
 import { metricByFn, serviceById } from '../domain/catalog';
 import { unmuteRule, type Rule } from '../monitor/rules';
 import { describeRule } from '../monitor/rule-text';
-import type { AdaptiveCard } from './card';
-import { text } from './card-kit';
-import { commandButtons, fittedCard, subtle, titleBlock } from './alert-list-kit';
+import { type AdaptiveCard, text } from './adaptive-card';
+import { commandButtons, fittedCard, subtle, titleBlock } from './list-card';
 import { formatLocalTime } from './format';
 
 export interface RulesView {

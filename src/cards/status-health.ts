@@ -2,8 +2,7 @@ import { groupsOfHealthService, SERVICES, serviceById } from '../domain/catalog'
 import type { ServiceGroup } from '../domain/catalog-types';
 import type { HealthView } from '../service-health/reader';
 import { statusLabel, statusSeverity } from '../service-health/statuses';
-import { imBackAction } from './card';
-import { text } from './card-kit';
+import { imBackAction, text } from './adaptive-card';
 import { formatRelative } from './format';
 import { classificationLabel, clip, issueStatusText, statusIcon } from './health-text';
 

@@ -1,4 +1,4 @@
-import { executeAction, text } from './card-kit';
+import { executeAction, text } from './adaptive-card';
 import { consentText, eligibilityText, rolesText } from './guidance-text';
 import { STATE_LOOK } from './metric-state';
 import { countsLine, type StatusGroup, type StatusRow } from './status-rows';

@@ -1,8 +1,7 @@
 import type { Subscription } from '../alerts/subscription';
-import { scopeLabel } from '../alerts/subscription';
-import type { AdaptiveCard } from './card';
-import { text } from './card-kit';
-import { commandButtons, fittedCard, subtle, titleBlock } from './alert-list-kit';
+import { microsoftIssuesOf, microsoftIssuesText, scopeLabel } from '../alerts/subscription';
+import { type AdaptiveCard, text } from './adaptive-card';
+import { commandButtons, fittedCard, subtle, titleBlock } from './list-card';
 import { formatLocalTime } from './format';
 
 export interface SubscriptionsView {
@@ -66,7 +65,8 @@ export function buildSubscriptionsCard(view: SubscriptionsView): AdaptiveCard {
   const items = subs.map((s) => [
     text(`**${scopeLabel(s.scope)}**`, { spacing: 'Medium' }),
     subtle(
-      `since ${formatLocalTime(Date.parse(s.createdAt), view.now, view.timeZone)} · by ${s.createdBy.name}`,
+      `since ${formatLocalTime(Date.parse(s.createdAt), view.now, view.timeZone)} · by ${s.createdBy.name} · ` +
+        `Microsoft's issues: ${microsoftIssuesText(microsoftIssuesOf(s))}`,
     ),
   ]);
   return fittedCard(

@@ -1,4 +1,4 @@
-import { text } from './card-kit';
+import { text } from './adaptive-card';
 
 /** One line of a chart: x labels must be shared between lines so they overlay. */
 export interface ChartLine {

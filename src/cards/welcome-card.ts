@@ -1,5 +1,5 @@
 import template from './templates/welcome.json';
-import { expandTemplate, type AdaptiveCard } from './card';
+import { expandTemplate, type AdaptiveCard } from './adaptive-card';
 
 /** The card posted when the bot is installed in a personal chat, a group chat or a team. */
 export function buildWelcomeCard(

@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from './card';
+import type { AdaptiveCard } from './adaptive-card';
 
 export interface WhoamiView {
   name: string;

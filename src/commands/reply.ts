@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from '../cards/card';
+import type { AdaptiveCard } from '../cards/adaptive-card';
 
 /** What a command answers with, independent of the bot SDK: text, a card, or both. */
 export interface Reply {

@@ -5,6 +5,7 @@ import type { AlertStores } from '../alerts/alert-stores';
 import type { GraphServices } from '../graph/graph-services';
 import { UserServiceHealth } from '../graph/service-health/user-health';
 import { UserMetrics } from '../graph/user-metrics';
+import { actOnAlert, type AlertActionDeps } from '../cycle/act-on-alert';
 import { tenantOf } from './turn-info';
 
 /** The signed-in user of a turn: Entra object id (or the Teams id when a client sends none) within the tenant. */
@@ -21,7 +22,7 @@ export function teamsUserOf(ctx: TurnContext): TeamsUser {
 /** The command services of one turn, bound to its user. `extraSignOut` also clears teams-ai's own sign-in state. */
 export function commandServicesOf(
   ctx: TurnContext,
-  deps: { identity: Identity; graph: GraphServices; alerts?: AlertStores },
+  deps: { identity: Identity; graph: GraphServices; alerts?: AlertStores; alerting?: AlertActionDeps },
   extraSignOut?: () => Promise<void>,
 ): CommandServices {
   const { identity, graph } = deps;
@@ -37,7 +38,10 @@ export function commandServicesOf(
       graph.gate.forget(user.tenantId, user.oid);
       graph.health.access.forget(user.tenantId, user.oid);
     },
-    alerts: deps.alerts,
+    alerts: deps.alerts ?? deps.alerting?.stores,
+    alertActions: deps.alerting
+      ? { act: (button, by, now) => actOnAlert(button, by, now, deps.alerting!) }
+      : undefined,
     metrics: new UserMetrics(graph.metrics, graph.gate, caller, Date.now, graph.statusMemo),
     health: new UserServiceHealth(graph.health, caller),
   };

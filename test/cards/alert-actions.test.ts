@@ -8,7 +8,7 @@ import {
   readAlertActionData,
 } from '../../src/cards/alert-buttons';
 import type { AlertCardInput } from '../../src/cards/alert-input';
-import type { AdaptiveCard } from '../../src/cards/card';
+import type { AdaptiveCard } from '../../src/cards/adaptive-card';
 import type { UserAction } from '../../src/monitor/alert-events';
 import { transition } from '../../src/monitor/alert-state';
 import type { Actor } from '../../src/monitor/actor';

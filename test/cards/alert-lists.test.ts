@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildAlertsCard, buildHistoryCard } from '../../src/cards/history-card';
-import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-kit';
+import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-size';
 import { buildRulesCard } from '../../src/cards/rules-card';
 import { buildSubscriptionsCard } from '../../src/cards/subscriptions-card';
 import { sortRules } from '../../src/alerts/rule-order';

@@ -3,8 +3,8 @@ import { buildAlertCard, buildAlertDetailsCard, DETAILS_CHART_POINTS } from '../
 import { ALERT_CHART_POINTS } from '../../src/cards/alert-chart';
 import { ALERT_HEADROOM } from '../../src/cards/alert-compose';
 import type { AlertChartPoint } from '../../src/cards/alert-input';
-import type { AdaptiveCard } from '../../src/cards/card';
-import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-kit';
+import type { AdaptiveCard } from '../../src/cards/adaptive-card';
+import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-size';
 import { metricsOfService } from '../../src/domain/catalog';
 import type { Incident } from '../../src/monitor/incident';
 import { acted, ADELE, ALEX, at, chart, dip, NOW, opened, TENANT, texts, TZ } from './alert-fixtures';

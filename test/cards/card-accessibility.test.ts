@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isWide } from '../../src/cards/card-kit';
+import { isWide } from '../../src/cards/adaptive-card';
 import { STATE_LOOK } from '../../src/cards/metric-state';
 import { GOLDEN_DIR } from './golden';
 

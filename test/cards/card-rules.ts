@@ -1,4 +1,4 @@
-import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-kit';
+import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-size';
 
 // The package's ESM entry (lib/) does not load in Node; its UMD bundle does, without a DOM until render().
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildCatalogCard } from '../../src/cards/catalog-card';
-import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-kit';
+import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-size';
 import { METRICS, SERVICES } from '../../src/domain/catalog';
 import { assertGolden } from './golden';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-kit';
+import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-size';
 import { buildErrorCard } from '../../src/cards/error-card';
 import { mapGraphError } from '../../src/graph/error-mapping';
 import {

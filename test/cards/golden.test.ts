@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-kit';
+import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-size';
 import { buildCatalogCard } from '../../src/cards/catalog-card';
 import { assertGolden, firstDifference, GOLDEN_DIR, UPDATING } from './golden';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-kit';
+import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-size';
 import { buildMetricCard, MAX_CHART_POINTS } from '../../src/cards/metric-card';
 import type { SeriesReport } from '../../src/graph/metrics-reader';
 import { WEEK_MS } from '../../src/domain/time';

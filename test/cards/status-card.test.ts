@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildBoardCard, buildUpdatingCard } from '../../src/cards/board-card';
-import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-kit';
+import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-size';
 import { buildStatusCard, MAX_STATUS_CHARTS } from '../../src/cards/status-card';
 import { METRICS, metricsOfService } from '../../src/domain/catalog';
 import { MissingPermissionError, NotAvailableError, ThrottledError } from '../../src/graph/errors';

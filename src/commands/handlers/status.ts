@@ -1,5 +1,5 @@
 import { buildBoardCard } from '../../cards/board-card';
-import type { AdaptiveCard } from '../../cards/card';
+import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { buildStatusCard } from '../../cards/status-card';
 import type { ServiceGroup } from '../../domain/catalog-types';
 import { statusHealthSection } from '../../cards/status-health';
