@@ -13,6 +13,7 @@ import { createBot, type Bot } from './teams/bot';
 import { createIdentity } from './auth/create-identity';
 import { createGraphServices } from './graph/graph-services';
 import { monitorMetrics } from './graph/monitor-metrics';
+import { monitorServiceHealth } from './graph/service-health/monitor-health';
 import { IncidentRepository } from './alerts/incident-repository';
 import { registerTabRoutes } from './tab/tab-routes';
 import { tabRouteDeps } from './tab/tab-setup';
@@ -51,7 +52,10 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     (await createStore({ kind: config.store.kind, sqlitePath: config.storePath, azure: config.store.azure }));
   const { identity, cachePlugin, monitor: monitorIdentity } = await createIdentity(config, store);
   const now = options.now ?? Date.now;
-  const graph = createGraphServices(config.graphBaseUrl, now, { settleMinutes: config.monitorSettleMinutes });
+  const graph = createGraphServices(config.graphBaseUrl, now, {
+    settleMinutes: config.monitorSettleMinutes,
+    store,
+  });
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const storeOptions = {
     kind: config.store.kind,
@@ -79,6 +83,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
         registry,
         notifier: new ProactiveNotifier(adapter, config.bot.id ?? ''),
         metrics: monitorMetrics(graph.metrics),
+        health: monitorServiceHealth(graph.health.poller),
         identity: monitorIdentity,
         leases,
         logger,

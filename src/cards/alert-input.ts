@@ -1,5 +1,6 @@
 import { metricByFn, metricOrStandIn, serviceById } from '../domain/catalog';
 import type { MetricDef } from '../domain/catalog-types';
+import type { HealthIssue } from '../service-health/types';
 import { SYSTEM_ACTOR } from '../monitor/actor';
 import type { Incident } from '../monitor/incident';
 import type { JudgedBucket } from '../monitor/bucket-verdict';
@@ -31,6 +32,8 @@ export interface AlertCardInput {
   now: Date;
   /** IANA zone of the reader; unknown zones fall back to UTC. */
   timeZone: string;
+  /** Microsoft's open issues on the same service (correlation); none when Microsoft reports nothing there. */
+  microsoft?: readonly HealthIssue[];
   /** Polling interval in minutes, for the rule's duration wording. Default 5. */
   intervalMinutes?: number;
 }

@@ -3,8 +3,40 @@ import { buildAlertsPausedCard } from '../cards/alert-paused-card';
 import { buildStatusCard } from '../cards/status-card';
 import type { IncidentGroup } from '../monitor/incident-groups';
 import type { Rule } from '../monitor/rules';
+import type { HealthIssue } from '../service-health/types';
+import { digestHealthSection, type KnownHealth } from './digest-health';
 import type { ChartPoint } from './chart-store';
 import type { AlertCards } from './types';
+
+/** Microsoft's open issues on a tenant's service group, as last polled (none when unknown). */
+export type OpenIssuesOf = (tenantId: string, service: string) => readonly HealthIssue[];
+
+/**
+ * The cards the monitor posts, with Microsoft's side: alert cards name Microsoft's open issues on the same service,
+ * and the digest lists Microsoft's service health and open incidents, as `known` last polled them.
+ */
+export function alertCardsWith(openIssues: OpenIssuesOf, known: KnownHealth): AlertCards {
+  return {
+    ...alertCards,
+    digest: ({ report, now, timeZone }) =>
+      buildStatusCard({
+        report,
+        now: new Date(now),
+        timeZone,
+        health: digestHealthSection(known(report.tenantId), report, now),
+      }),
+    group: ({ group, charts, rules, now, timeZone }) =>
+      renderGroup({
+        group,
+        charts,
+        rules,
+        now,
+        timeZone,
+        details: false,
+        microsoft: openIssues?.(group.tenantId, group.service),
+      }),
+  };
+}
 
 /** The cards the monitor and the buttons post: one per incident group, its details view, the pause notice and the digest. */
 export const alertCards: AlertCards = {
@@ -29,6 +61,8 @@ export function renderGroup(input: {
   now: number;
   timeZone?: string;
   details: boolean;
+  /** Microsoft's open issues on the group's service, named on the card. */
+  microsoft?: readonly HealthIssue[];
 }): object {
   const card = {
     group: {
@@ -41,6 +75,7 @@ export function renderGroup(input: {
     rules: input.rules,
     now: new Date(input.now),
     timeZone: input.timeZone ?? 'UTC',
+    microsoft: input.microsoft,
   };
   return input.details ? buildAlertDetailsCard(card) : buildAlertCard(card);
 }

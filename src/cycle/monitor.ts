@@ -3,12 +3,15 @@ import type { Logger } from '../log/logger';
 import type { PartitionLeases } from '../store/partitions/partition-leases';
 import { nextPollAt } from '../monitor/schedule';
 import { AdaptiveConcurrency } from './adaptive-concurrency';
+import type { HealthCycle } from './health-cycle';
 import { runTenantCycle, type CycleDeps } from './tenant-cycle';
 import { runPool } from './tenant-pool';
 import type { CycleReport } from './types';
 
 export interface MonitorOptions {
   cycle: CycleDeps;
+  /** Microsoft's issues: polled for each tenant just before its telemetry cycle (so alert cards name them). */
+  health?: HealthCycle;
   outbox: Outbox;
   leases: PartitionLeases;
   logger: Logger;
@@ -92,6 +95,7 @@ export class Monitor {
         if (this.stopped) return; // stopping: the tenants left are polled by whoever owns them next
         if (!this.o.leases.owns(t)) return; // moved to another instance since the cycle began
         this.polled.add(t);
+        await this.healthRound(t, at);
         try {
           const report = await runTenantCycle(t, at, this.o.cycle);
           reports.push(report);
@@ -145,6 +149,23 @@ export class Monitor {
         this.o.logger.info({ tenants: reports.length }, 'monitor caught up on gained tenants');
       return reports;
     }).catch((err) => this.o.logger.error({ err }, 'monitor catch-up failed'));
+  }
+
+  /** The tenant's service health round; a failure is logged and never stops its telemetry cycle. */
+  private async healthRound(tenantId: string, at: number): Promise<void> {
+    if (!this.o.health) return;
+    try {
+      const report = await this.o.health.run(tenantId, at);
+      if (report.errors.length)
+        this.o.logger.warn({ tenantId, errors: report.errors }, 'service health round');
+      else if (report.cardsPosted || report.cardsUpdated)
+        this.o.logger.info(
+          { tenantId, posted: report.cardsPosted, updated: report.cardsUpdated },
+          "Microsoft's issue cards queued",
+        );
+    } catch (err) {
+      this.o.logger.error({ err, tenantId }, 'service health round failed for a tenant');
+    }
   }
 
   /** `tenantAllowed`, logging the first refusal of each tenant (not every cycle and drain). */

@@ -17,6 +17,8 @@ export interface WatchedConversation {
   admin: TeamsUser;
   quiet?: QuietHours;
   paused?: { since: string; reason: string; admins: string[] };
+  /** Which of Microsoft's issues for the scope's services come here too; absent: incidents, not advisories. */
+  microsoft?: { incidents: boolean; advisories: boolean };
   /** `digest daily HH:MM <zone>`; `since` is when it was set up, `lastSentAt` when it last went out. */
   digest?: { at: string; timeZone: string; since: string; lastSentAt?: string };
 }
