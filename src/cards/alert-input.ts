@@ -31,6 +31,8 @@ export interface AlertCardInput {
   now: Date;
   /** IANA zone of the reader; unknown zones fall back to UTC. */
   timeZone: string;
+  /** BCP 47 locale of the reader (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
   /** Polling interval in minutes, for the rule's duration wording. Default 5. */
   intervalMinutes?: number;
 }

@@ -98,7 +98,9 @@ export function errorReply(
 ): Reply {
   if (err instanceof SignInNeededError) return signInNeededReply(services.signInMode);
   if (err instanceof MetricsApiError || err instanceof WindowError)
-    return { card: buildErrorCard(err, { now: ctx.now, timeZone: ctx.timeZone, command }) };
+    return {
+      card: buildErrorCard(err, { now: ctx.now, timeZone: ctx.timeZone, locale: ctx.locale, command }),
+    };
   throw err;
 }
 

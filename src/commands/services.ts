@@ -1,6 +1,7 @@
 import type { AlertStores } from '../alerts/alert-stores';
 import type { UserMetricsReader } from '../graph/metrics-reader';
 import type { ServiceHealthReader } from '../service-health/reader';
+import type { StatusCardMemo } from './status-memo';
 
 /** What command handlers may ask of the outside world for the current user, without knowing how it is done. */
 export interface CommandServices {
@@ -14,6 +15,8 @@ export interface CommandServices {
   metrics: UserMetricsReader;
   /** Alert subscriptions, rules, audit log and incidents; alerting commands say alerts are off without them. */
   alerts?: AlertStores;
+  /** The bot's memo of status cards (see status-memo.ts); absent, every status is built afresh. */
+  statusCards?: StatusCardMemo;
   /** Microsoft's service health and Message center, read with the user's own token; absent when not wired. */
   health?: ServiceHealthReader;
 }

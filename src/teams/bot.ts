@@ -16,6 +16,7 @@ import { registerInstallRoutes } from './routes/install';
 import { registerAlertActions } from './routes/alert-actions';
 import { registerCardActions } from './routes/card-actions';
 import { registerMessageRoute } from './routes/message';
+import { StatusCardMemo } from '../commands/status-memo';
 import { refuseTenant, tenantAllowed } from './tenant-gate';
 import { correlationIdOf, loggerOf, setTurnMeta } from './turn-context';
 import { tenantOf } from './turn-info';
@@ -61,12 +62,14 @@ export function createBot(deps: BotDeps): Bot {
   });
   registerInstallRoutes(app, registry);
   const alerting = deps.alertingFactory?.(adapter, registry);
-  registerMessageRoute(app, registry, deps.identity, deps.graph, alerting?.stores);
+  const statusCards = new StatusCardMemo();
+  registerMessageRoute(app, registry, deps.identity, deps.graph, alerting?.stores, statusCards);
   if (alerting) registerAlertActions(app, { identity: deps.identity, graph: deps.graph, alerting });
   registerCardActions(app, {
     identity: deps.identity,
     graph: deps.graph,
     alerts: alerting?.stores,
+    statusCards,
     logger,
     budgetMs: deps.invokeBudgetMs,
   });

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Identity, TeamsUser } from '../auth/identity';
 import type { CommandServices } from '../commands/services';
+import type { StatusCardMemo } from '../commands/status-memo';
 import type { AlertStores } from '../alerts/alert-stores';
 import type { GraphServices } from '../graph/graph-services';
 import { UserServiceHealth } from '../graph/service-health/user-health';
@@ -21,7 +22,7 @@ export function teamsUserOf(ctx: TurnContext): TeamsUser {
 /** The command services of one turn, bound to its user. `extraSignOut` also clears teams-ai's own sign-in state. */
 export function commandServicesOf(
   ctx: TurnContext,
-  deps: { identity: Identity; graph: GraphServices; alerts?: AlertStores },
+  deps: { identity: Identity; graph: GraphServices; alerts?: AlertStores; statusCards?: StatusCardMemo },
   extraSignOut?: () => Promise<void>,
 ): CommandServices {
   const { identity, graph } = deps;
@@ -38,7 +39,8 @@ export function commandServicesOf(
       graph.health.access.forget(user.tenantId, user.oid);
     },
     alerts: deps.alerts,
-    metrics: new UserMetrics(graph.metrics, graph.gate, caller, Date.now, graph.statusMemo),
+    metrics: new UserMetrics(graph.metrics, graph.gate, caller, Date.now),
+    statusCards: deps.statusCards,
     health: new UserServiceHealth(graph.health, caller),
   };
 }

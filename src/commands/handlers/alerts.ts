@@ -14,7 +14,15 @@ export function handleAlerts(ctx: CommandContext, services: CommandServices): Pr
       stores.incidents.open(ctx.tenantId),
       stores.deadLetters.recent(ctx.tenantId, ctx.now.getTime() - DAY_MS),
     ]);
-    return { card: buildAlertsCard({ incidents, undelivered, now: ctx.now, timeZone: ctx.timeZone }) };
+    return {
+      card: buildAlertsCard({
+        incidents,
+        undelivered,
+        now: ctx.now,
+        timeZone: ctx.timeZone,
+        locale: ctx.locale,
+      }),
+    };
   });
 }
 
@@ -42,6 +50,7 @@ export function handleHistory(
         label,
         now: ctx.now,
         timeZone: ctx.timeZone,
+        locale: ctx.locale,
       }),
     };
   });

@@ -7,8 +7,8 @@ import type { AlertCards } from './types';
 
 /** The alert cards the monitor and the buttons post: one per incident group, its details view, and the pause notice. */
 export const alertCards: AlertCards = {
-  group: ({ group, charts, rules, now, timeZone }) =>
-    renderGroup({ group, charts, rules, now, timeZone, details: false }),
+  group: ({ group, charts, rules, now, timeZone, locale }) =>
+    renderGroup({ group, charts, rules, now, timeZone, locale, details: false }),
   paused: ({ sub, admins, reason, now }) =>
     buildAlertsPausedCard({
       tenantId: sub.tenantId,
@@ -16,7 +16,8 @@ export const alertCards: AlertCards = {
       admins,
       reason,
       now: new Date(now),
-      timeZone: sub.quiet?.timeZone ?? 'UTC',
+      timeZone: sub.timeZone,
+      locale: sub.locale,
     }),
 };
 
@@ -26,6 +27,7 @@ export function renderGroup(input: {
   rules?: Record<string, Rule>;
   now: number;
   timeZone?: string;
+  locale?: string;
   details: boolean;
 }): object {
   const card = {
@@ -39,6 +41,7 @@ export function renderGroup(input: {
     rules: input.rules,
     now: new Date(input.now),
     timeZone: input.timeZone ?? 'UTC',
+    locale: input.locale ?? 'en-US',
   };
   return input.details ? buildAlertDetailsCard(card) : buildAlertCard(card);
 }

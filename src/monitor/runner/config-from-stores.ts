@@ -1,5 +1,5 @@
 import type { AlertStores } from '../../alerts/alert-stores';
-import type { Subscription } from '../../alerts/subscription';
+import { readerOfSubscription, type Subscription } from '../../alerts/subscription';
 import { parseQuietHours } from '../quiet-hours';
 import type { MonitorConfigSource, WatchedConversation } from './types';
 
@@ -43,5 +43,6 @@ function watched(s: Subscription): WatchedConversation {
     quiet: quiet?.ok ? quiet.quiet : undefined,
     paused: s.paused,
     digest: s.digest && { ...s.digest, since: s.createdAt },
+    ...readerOfSubscription(s),
   };
 }

@@ -31,7 +31,12 @@ export async function sendDueDigests(
   for (const sub of subs.filter((s) => digestDue(s, now))) {
     if (!token) continue;
     const report = await deps.metrics.status(tenantId, fnsInScope(sub.scope), token);
-    const card = buildStatusCard({ report, now: new Date(now), timeZone: sub.digest!.timeZone });
+    const card = buildStatusCard({
+      report,
+      now: new Date(now),
+      timeZone: sub.digest!.timeZone,
+      locale: sub.locale,
+    });
     const day = new Date(now).toISOString().slice(0, 10);
     await deps.outbox.enqueue({
       tenantId,

@@ -182,8 +182,8 @@ export async function queueCards(
     );
     for (const sub of subs) {
       if (!group.members.some((m: Incident) => fnsInScope(sub.scope).includes(m.fn))) continue;
-      const timeZone = sub.quiet?.timeZone ?? 'UTC';
-      const card = deps.cards.group({ group, charts: chartOf, rules: rulesById, now, timeZone });
+      const { timeZone, locale } = sub;
+      const card = deps.cards.group({ group, charts: chartOf, rules: rulesById, now, timeZone, locale });
       const holdUntil = sub.quiet && isQuietAt(sub.quiet, now) ? quietEndsAt(sub.quiet, now) : undefined;
       await deps.outbox.enqueue(
         { tenantId, conversationId: sub.conversationId, cardKey: group.key, card },

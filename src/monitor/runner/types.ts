@@ -17,6 +17,9 @@ export interface WatchedConversation {
   admin: TeamsUser;
   quiet?: QuietHours;
   paused?: { since: string; reason: string; admins: string[] };
+  /** Cards for this conversation are formatted in this locale and zone (see `readerOfSubscription`). */
+  locale: string;
+  timeZone: string;
   /** `digest daily HH:MM <zone>`; `since` is when it was set up, `lastSentAt` when it last went out. */
   digest?: { at: string; timeZone: string; since: string; lastSentAt?: string };
 }
@@ -41,6 +44,7 @@ export interface AlertCards {
     rules: Record<string, Rule>;
     now: number;
     timeZone: string;
+    locale: string;
   }): object;
   paused(input: { sub: WatchedConversation; admins: string[]; reason: string; now: number }): object;
 }

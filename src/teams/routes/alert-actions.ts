@@ -7,7 +7,7 @@ import type { ServiceGroup } from '../../domain/catalog-types';
 import { actOnAlert, type AlertActionDeps } from '../../monitor/runner/act-on-alert';
 import type { Identity } from '../../auth/identity';
 import type { GraphServices } from '../../graph/graph-services';
-import { tenantOf } from '../turn-info';
+import { baseConversationId, tenantOf } from '../turn-info';
 import { commandServicesOf } from '../turn-services';
 
 const VERBS = new Set(['alert.ack', 'alert.snooze', 'alert.mute', 'alert.details', 'alert.summary']);
@@ -48,7 +48,13 @@ export function registerAlertActions(
       }
       const minutes = data.minutes;
       const result = await actOnAlert(
-        { verb, tenantId, incidentIds, minutes },
+        {
+          verb,
+          tenantId,
+          incidentIds,
+          minutes,
+          conversationId: baseConversationId(ctx.activity.conversation.id),
+        },
         actorOf(ctx.activity.from),
         Date.now(),
         deps.alerting,

@@ -9,6 +9,7 @@ import type { Logger } from '../../log/logger';
 import { toActivity } from '../reply-activity';
 import { commandContextOf, loggerOf } from '../turn-context';
 import { commandServicesOf } from '../turn-services';
+import type { StatusCardMemo } from '../../commands/status-memo';
 
 /** Teams waits about 5 s for a card action's answer; leave room for the round trip. */
 export const INVOKE_BUDGET_MS = 4_000;
@@ -19,7 +20,14 @@ export const INVOKE_BUDGET_MS = 4_000;
  */
 export function registerCardActions(
   app: Application<TurnState>,
-  deps: { identity: Identity; graph: GraphServices; alerts?: AlertStores; logger: Logger; budgetMs?: number },
+  deps: {
+    identity: Identity;
+    graph: GraphServices;
+    alerts?: AlertStores;
+    statusCards?: StatusCardMemo;
+    logger: Logger;
+    budgetMs?: number;
+  },
 ): void {
   const verbs = new Set<string>(CARD_VERBS);
   app.adaptiveCards.actionExecute(
