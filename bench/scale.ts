@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { AzureBlobStore } from '../src/store/azure-blob/azure-blob-store';
 import { SqliteStore } from '../src/store/sqlite-store';
 import type { KeyValueStore } from '../src/store/store';
-import type { CycleReport } from '../src/monitor/runner/types';
+import type { CycleReport } from '../src/cycle/types';
 import { startAzurite } from '../test/store/azurite';
 import { countBlobDownloads, type StoreCounts } from './support/counting-store';
 import { writeSection } from './support/markdown-section';

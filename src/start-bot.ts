@@ -6,13 +6,14 @@ import { createServer } from './server/server';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { createPartitionLeases, createStore } from './store/create-store';
-import { createAlerting } from './monitor/runner/create-alerting';
+import { createAlerting } from './cycle/create-alerting';
 import { ProactiveNotifier } from './teams/proactive-notifier';
 import type { KeyValueStore } from './store/store';
 import { createBot, type Bot } from './teams/bot';
 import { createIdentity } from './auth/create-identity';
 import { createGraphServices } from './graph/graph-services';
 import { monitorMetrics } from './graph/monitor-metrics';
+import { monitorServiceHealth } from './graph/service-health/monitor-health';
 import { IncidentRepository } from './alerts/incident-repository';
 import { registerTabRoutes } from './tab/tab-routes';
 import { tabRouteDeps } from './tab/tab-setup';
@@ -23,7 +24,7 @@ export interface RunningBot {
   bot: Bot;
   store: KeyValueStore;
   /** The alert monitor (its timer runs unless started with `monitor: false`). */
-  monitor?: import('./monitor/runner/monitor').Monitor;
+  monitor?: import('./cycle/monitor').Monitor;
   logger: Logger;
   /** Graceful stop: stop accepting, finish in-flight turns, close the store. */
   close(): Promise<void>;
@@ -79,6 +80,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
         registry,
         notifier: new ProactiveNotifier(adapter, config.bot.id ?? ''),
         metrics: monitorMetrics(graph.metrics),
+        health: monitorServiceHealth(graph.health.poller),
         identity: monitorIdentity,
         leases,
         logger,

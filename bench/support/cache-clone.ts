@@ -1,6 +1,6 @@
 import type { SeriesCache } from '../../src/graph/cache';
 import { METRICS } from '../../src/domain/catalog';
-import { evaluationWindows, historyFetchWindows } from '../../src/monitor/runner/tenant-cycle';
+import { evaluationWindows, historyFetchWindows } from '../../src/cycle/windows';
 
 /**
  * Copies into tenant `to`'s lines what a default cold cycle at `now` would have fetched for it, taken from the first

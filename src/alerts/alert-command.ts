@@ -2,6 +2,9 @@ import type { RuleKind } from '../monitor/rules';
 import type { SubscriptionScope } from '../monitor/rule-scope';
 import type { RuleRef } from './rule-order';
 
+/** Which of Microsoft's issues a `subscribe`/`unsubscribe` names: incidents (all of them) or advisories. */
+export type MicrosoftIssueKind = 'incidents' | 'advisories';
+
 /** A `watch` condition, resolved to a catalog function and already validated against the metric's unit. */
 export interface WatchRequest {
   fn: string;
@@ -15,8 +18,12 @@ export interface WatchRequest {
 
 /** The alerting commands, parsed (see `src/commands/parsers/`); handlers in `src/commands/handlers/`. */
 export type AlertCommand =
-  | { name: 'subscribe'; scope: SubscriptionScope }
-  | { name: 'unsubscribe'; scope: SubscriptionScope }
+  /**
+   * `issues`: only Microsoft's issues of the scope change (`subscribe exchange advisories`, `unsubscribe exchange
+   * incidents`); absent: the subscription itself.
+   */
+  | { name: 'subscribe'; scope: SubscriptionScope; issues?: MicrosoftIssueKind }
+  | { name: 'unsubscribe'; scope: SubscriptionScope; issues?: MicrosoftIssueKind }
   | { name: 'subscriptions' }
   /** A new rule, or `watch #n` / `watch <rule id>`: unmute a rule muted by `unwatch`. */
   | { name: 'watch'; rule: WatchRequest }

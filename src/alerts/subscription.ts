@@ -2,7 +2,7 @@ import { metricByFn, serviceById } from '../domain/catalog';
 import type { ServiceGroup } from '../domain/catalog-types';
 import { fnsInScope, type SubscriptionScope } from '../monitor/rule-scope';
 import { serviceWord } from '../domain/service-match';
-import { parseClockTime } from '../monitor/clock-time';
+import { parseClockTime } from '../domain/time';
 import type { QuietHours } from '../monitor/quiet-hours';
 
 /** A daily window (24-hour `HH:MM`, end exclusive; `22:00`–`07:00` wraps midnight) in an IANA zone. */
@@ -31,6 +31,18 @@ export interface PausedState {
 }
 
 /**
+ * Which of Microsoft's issues (service health) a subscription also brings for its services: incidents unless turned
+ * off (`unsubscribe exchange incidents`), advisories only when asked for (`subscribe exchange advisories`).
+ */
+export interface MicrosoftIssueSetting {
+  incidents: boolean;
+  advisories: boolean;
+}
+
+/** What a subscription stored before this setting existed (or without it) gets: incidents on, advisories off. */
+export const DEFAULT_MICROSOFT_ISSUES: MicrosoftIssueSetting = { incidents: true, advisories: false };
+
+/**
  * One conversation's subscription to the alerts of a scope. Quiet hours and the digest belong to the conversation:
  * `quiet` and `digest` set them on each of its subscriptions, and a new subscription copies them.
  */
@@ -51,6 +63,25 @@ export interface Subscription {
   locale?: string;
   /** The subscriber's IANA time zone when they subscribed: alert cards show times in it. */
   timeZone?: string;
+  /** Microsoft's incidents and advisories for the scope's services; absent means `DEFAULT_MICROSOFT_ISSUES`. */
+  microsoft?: MicrosoftIssueSetting;
+}
+
+/** The subscription's Microsoft issue setting, with the defaults for one stored without it (or with junk). */
+export function microsoftIssuesOf(s: Pick<Subscription, 'microsoft'>): MicrosoftIssueSetting {
+  const m = s.microsoft as Partial<MicrosoftIssueSetting> | undefined;
+  return {
+    incidents: typeof m?.incidents === 'boolean' ? m.incidents : DEFAULT_MICROSOFT_ISSUES.incidents,
+    advisories: typeof m?.advisories === 'boolean' ? m.advisories : DEFAULT_MICROSOFT_ISSUES.advisories,
+  };
+}
+
+/** "incidents", "incidents and advisories" or "none": what a setting brings, for cards and answers. */
+export function microsoftIssuesText(m: MicrosoftIssueSetting): string {
+  if (m.incidents && m.advisories) return 'incidents and advisories';
+  if (m.incidents) return 'incidents';
+  if (m.advisories) return 'advisories';
+  return 'none';
 }
 
 /** The last part of a subscription's store key: `all`, `service:exchange`, `metric:mail-delivery`. */

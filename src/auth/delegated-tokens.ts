@@ -1,5 +1,6 @@
 import { InteractionRequiredAuthError, type ConfidentialClientApplication } from '@azure/msal-node';
 import { GRAPH_DELEGATED_SCOPES } from './graph-scopes';
+import { isSignInRequired, signInRequired } from './sign-in-required';
 import { withTokenCacheScope } from './token-cache-scope';
 import type { UserKey } from './user-key';
 
@@ -22,14 +23,6 @@ function grantedScopes(serialized: string, homeAccountId: string): string[] | un
   return scopes?.length ? scopes : undefined;
 }
 
-/** Thrown when a user has no usable token: they must sign in (again). */
-export class SignInNeededError extends Error {
-  constructor(readonly user: UserKey) {
-    super('Sign-in needed');
-    this.name = 'SignInNeededError';
-  }
-}
-
 /**
  * Graph tokens on behalf of a user. `exchange` runs the on-behalf-of flow once (an SSO or demo assertion in, a Graph
  * token, id token and refresh token into the user's encrypted cache scope); `token` serves every later turn,
@@ -42,25 +35,25 @@ export class DelegatedTokens {
     const result = await withTokenCacheScope({ kind: 'user', ...user }, () =>
       this.msal.acquireTokenOnBehalfOf({ oboAssertion: assertion, scopes: [...GRAPH_DELEGATED_SCOPES] }),
     );
-    if (!result?.accessToken) throw new SignInNeededError(user);
+    if (!result?.accessToken) throw signInRequired(user);
     return result.accessToken;
   }
 
-  /** A Graph token for the user, or SignInNeededError. */
+  /** A Graph token for the user, or the sign-in-needed error (`SignInRequiredError`). */
   async token(user: UserKey): Promise<string> {
     return withTokenCacheScope({ kind: 'user', ...user }, async () => {
       const account = await this.msal.getTokenCache().getAccountByLocalId(user.oid);
       if (!account || account.tenantId.toLowerCase() !== user.tenantId.toLowerCase())
-        throw new SignInNeededError(user);
+        throw signInRequired(user);
       try {
         const scopes = grantedScopes(this.msal.getTokenCache().serialize(), account.homeAccountId) ?? [
           ...GRAPH_DELEGATED_SCOPES,
         ];
         const result = await this.msal.acquireTokenSilent({ account, scopes });
-        if (!result?.accessToken) throw new SignInNeededError(user);
+        if (!result?.accessToken) throw signInRequired(user);
         return result.accessToken;
       } catch (err) {
-        if (err instanceof InteractionRequiredAuthError) throw new SignInNeededError(user);
+        if (err instanceof InteractionRequiredAuthError) throw signInRequired(user);
         throw err;
       }
     });
@@ -69,7 +62,7 @@ export class DelegatedTokens {
   async isSignedIn(user: UserKey): Promise<boolean> {
     return this.token(user).then(
       () => true,
-      (err) => (err instanceof SignInNeededError ? false : Promise.reject(err)),
+      (err) => (isSignInRequired(err) ? false : Promise.reject(err)),
     );
   }
 

@@ -1,5 +1,5 @@
 import type { DelegatedTokens } from './delegated-tokens';
-import { SignInNeededError } from './delegated-tokens';
+import { isSignInRequired, signInRequired } from './sign-in-required';
 import type { DemoIdentity } from './demo-identity';
 import type { UserKey } from './user-key';
 
@@ -19,20 +19,20 @@ export class Identity {
     private readonly demo?: DemoIdentity,
   ) {}
 
-  /** A Graph token for the user; SignInNeededError when they must sign in (never in demo mode). */
+  /** A Graph token for the user; SignInRequiredError when they must sign in (never in demo mode). */
   async graphToken(user: TeamsUser): Promise<string> {
-    if (!this.delegated) throw new SignInNeededError(user);
+    if (!this.delegated) throw signInRequired(user);
     try {
       return await this.delegated.token(user);
     } catch (err) {
-      if (!(err instanceof SignInNeededError) || !this.demo) throw err;
+      if (!isSignInRequired(err) || !this.demo) throw err;
       return this.delegated.exchange(user, await this.demo.assertionFor(user));
     }
   }
 
   /** Runs the on-behalf-of exchange for an SSO token Teams handed over. */
   exchange(user: UserKey, assertion: string): Promise<string> {
-    if (!this.delegated) throw new SignInNeededError(user);
+    if (!this.delegated) throw signInRequired(user);
     return this.delegated.exchange(user, assertion);
   }
 

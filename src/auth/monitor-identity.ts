@@ -1,6 +1,7 @@
 import { ServerError } from '@azure/msal-node';
 import type { AppTokens } from './app-tokens';
-import { SignInNeededError, type DelegatedTokens } from './delegated-tokens';
+import type { DelegatedTokens } from './delegated-tokens';
+import { isSignInRequired } from './sign-in-required';
 import { permissionsInToken } from './graph-scopes';
 import type { TeamsUser } from './identity';
 
@@ -52,7 +53,7 @@ export class MonitorIdentity {
         const token = await this.delegated.token(admin);
         if (hasPermission(permissionsInToken(token), permission)) return { kind: 'delegated', token, admin };
       } catch (err) {
-        if (!(err instanceof SignInNeededError))
+        if (!isSignInRequired(err))
           failures.push(`${admin.name ?? admin.oid}'s sign-in could not be used (${briefly(err)})`);
       }
     }

@@ -13,6 +13,7 @@ import { DETAILS_HISTORY, mergedHistory, TIMELINE_ENTRIES } from './alert-timeli
 import { type AdaptiveCard, fullWidthIfWide, newCard, text } from './adaptive-card';
 import { cardBytes, MAX_CARD_BYTES } from './card-size';
 import { formatLocalTime, safeTimeZone } from './format';
+import { microsoftIssueBlocks } from './health-correlation';
 
 /** The alert card or the fuller details card. */
 export type AlertView = 'card' | 'details';
@@ -70,6 +71,7 @@ export function composeAlertCard(input: AlertCardInput, view: AlertView, layout:
         stateLine(c.incident, input.now, tz, locale),
         ...(view === 'details' && c.metric.description ? [c.metric.description] : []),
       ]),
+      ...microsoftIssueBlocks(input.microsoft ?? []),
       ...incidentBlocks(c, input.charts?.[c.incident.fn], chartLayout(layout, 0), input.now, tz, locale),
       ...timelineBlock(view === 'card' ? 'Timeline' : 'History', history, timeline),
       footerBlock(
@@ -83,6 +85,7 @@ export function composeAlertCard(input: AlertCardInput, view: AlertView, layout:
   }
   const body = [
     groupHeader(contexts, group.service, input.now, tz, locale, details),
+    ...microsoftIssueBlocks(input.microsoft ?? []),
     ...contexts.map((c, i) => ({
       type: 'Container',
       separator: true,

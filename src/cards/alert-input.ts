@@ -1,8 +1,9 @@
 import { metricByFn, metricOrStandIn, serviceById } from '../domain/catalog';
 import type { MetricDef } from '../domain/catalog-types';
+import type { HealthIssue } from '../service-health/types';
 import { SYSTEM_ACTOR } from '../monitor/actor';
 import type { Incident } from '../monitor/incident';
-import type { JudgedBucket } from '../monitor/judge';
+import type { JudgedBucket } from '../monitor/bucket-verdict';
 import { describeRule } from '../monitor/rule-text';
 import { defaultRulesFor, type Rule } from '../monitor/rules';
 
@@ -33,6 +34,8 @@ export interface AlertCardInput {
   timeZone: string;
   /** BCP 47 locale of the reader (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
   locale: string;
+  /** Microsoft's open issues on the same service (correlation); none when Microsoft reports nothing there. */
+  microsoft?: readonly HealthIssue[];
   /** Polling interval in minutes, for the rule's duration wording. Default 5. */
   intervalMinutes?: number;
 }

@@ -1,5 +1,5 @@
 import type { Subscription } from '../alerts/subscription';
-import { scopeLabel } from '../alerts/subscription';
+import { microsoftIssuesOf, microsoftIssuesText, scopeLabel } from '../alerts/subscription';
 import { type AdaptiveCard, text } from './adaptive-card';
 import { commandButtons, fittedCard, subtle, titleBlock } from './list-card';
 import { formatLocalTime } from './format';
@@ -67,7 +67,8 @@ export function buildSubscriptionsCard(view: SubscriptionsView): AdaptiveCard {
   const items = subs.map((s) => [
     text(`**${scopeLabel(s.scope)}**`, { spacing: 'Medium' }),
     subtle(
-      `since ${formatLocalTime(Date.parse(s.createdAt), view.now, view.timeZone, view.locale)} · by ${s.createdBy.name}`,
+      `since ${formatLocalTime(Date.parse(s.createdAt), view.now, view.timeZone, view.locale)} · by ${s.createdBy.name} · ` +
+        `Microsoft's issues: ${microsoftIssuesText(microsoftIssuesOf(s))}`,
     ),
   ]);
   return fittedCard(

@@ -1,21 +1,57 @@
 import { buildNoticeCard } from '../cards/notice-card';
 import { serviceById } from '../domain/catalog';
 import type { ServiceGroup } from '../domain/catalog-types';
+import { oversizeActionData } from './action-limits';
+import {
+  ALERT_ACTION_VERBS,
+  alertButtonData,
+  handleAlertButton,
+  withBackToAlert,
+} from './handlers/alert-button';
 import { handleBoard, handleStatus } from './handlers/status';
 import type { CommandContext, Reply } from './reply';
 import { errorReply, respondToText } from './respond';
 import type { CommandServices } from './services';
 
-/** Action.Execute verbs the cards carry (buttons and the board's automatic refresh). */
-export const CARD_VERBS = ['status.refresh', 'status.details', 'board.refresh', 'show.refresh'] as const;
+/** Action.Execute verbs the cards carry (buttons, the board's automatic refresh, alert buttons). */
+export const CARD_VERBS: readonly string[] = [
+  'status.refresh',
+  'status.details',
+  'board.refresh',
+  'show.refresh',
+  ...ALERT_ACTION_VERBS,
+];
 
-/** Answers a card button or refresh with the card that replaces it. Data comes from the card, so it is checked. */
+/**
+ * Answers a card button or refresh with the card that replaces it. Data comes from the card, so it is checked:
+ * oversized data is refused before anything is read or written, and every verb passes the same sign-in and access
+ * checks as the chat command it stands for.
+ */
 export async function respondToAction(
   verb: string,
   data: Record<string, unknown>,
   ctx: CommandContext,
   services: CommandServices,
 ): Promise<Reply> {
+  const oversize = oversizeActionData(data);
+  if (oversize)
+    return {
+      card: buildNoticeCard({
+        tone: 'warning',
+        title: 'This button carries too much data',
+        message: `I did not act on it and changed nothing: ${oversize}. Send the command again for a fresh card.`,
+        actions: [{ title: 'help', value: 'help' }],
+      }),
+    };
+  if (ALERT_ACTION_VERBS.includes(verb)) {
+    const alert = alertButtonData(data);
+    if (!('tenantId' in alert)) return alert;
+    try {
+      return await handleAlertButton(verb, alert, ctx, services);
+    } catch (err) {
+      return withBackToAlert(errorReply(err, ctx, services), alert);
+    }
+  }
   const service =
     typeof data.service === 'string'
       ? (serviceById(data.service)?.id as ServiceGroup | undefined)

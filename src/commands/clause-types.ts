@@ -1,5 +1,5 @@
 import type { ParseErrorKind } from './command-types';
-import type { TimeSpec } from './times';
+import type { TimeSpec } from './read-time';
 
 /** The time window a `show` asked for, as written (resolved later against now and the time zone). */
 export type WindowSpec = { text: string } & (

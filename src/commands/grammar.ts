@@ -104,19 +104,22 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'subscribe',
     aliases: ['follow'],
-    usage: 'subscribe [all | <service> | <metric>]',
+    usage: 'subscribe [all | <service> | <metric>] [advisories]',
     summary:
       'Posts alerts into this chat or channel, for every service (the default), one service or one metric, ' +
-      'with default rules from the catalog. Admins only.',
-    examples: ['subscribe', 'subscribe exchange', 'subscribe teams udp'],
+      "with default rules from the catalog, and Microsoft's incidents for those services (`advisories` adds " +
+      "Microsoft's advisories). Admins only.",
+    examples: ['subscribe', 'subscribe exchange', 'subscribe teams udp', 'subscribe exchange advisories'],
     needsSignIn: true,
   },
   {
     name: 'unsubscribe',
     aliases: ['unfollow'],
-    usage: 'unsubscribe [all | <service> | <metric>]',
-    summary: 'Stops alerts here: all of them (the default), or one service or metric. Admins only.',
-    examples: ['unsubscribe', 'unsubscribe exchange'],
+    usage: 'unsubscribe [all | <service> | <metric>] [incidents | advisories]',
+    summary:
+      'Stops alerts here: all of them (the default), or one service or metric; with `incidents` only ' +
+      "Microsoft's incidents and advisories stop, with `advisories` only the advisories. Admins only.",
+    examples: ['unsubscribe', 'unsubscribe exchange', 'unsubscribe exchange incidents'],
     needsSignIn: true,
   },
   {

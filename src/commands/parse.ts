@@ -17,7 +17,7 @@ import { parseWatch } from './parsers/watch';
 import { exactService, serviceWord } from '../domain/service-match';
 import { closestWord } from '../domain/fuzzy';
 import { MAX_COMMAND_CHARS, MAX_RAW_CHARS, normaliseText } from './text-tokens';
-import { resolveTimeZone } from './zoned-time';
+import { resolveTimeZone } from '../domain/zoned-time';
 
 export type { Command, CommandName, ParseError, ParseErrorKind, ParseResult } from './command-types';
 

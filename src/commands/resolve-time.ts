@@ -1,6 +1,6 @@
 import type { ParseContext } from './command-types';
-import type { DaySpec, TimeSpec } from './times';
-import { addDays, wallClockAt, zonedToInstant, type CalendarDay } from './zoned-time';
+import type { DaySpec, TimeSpec } from './read-time';
+import { addDays, wallClockAt, zonedToInstant, type CalendarDay } from '../domain/zoned-time';
 
 /** A resolved time: the instant, and the zone it was written in (for labels). */
 export interface ResolvedTime {

@@ -1,7 +1,6 @@
-import { SignInNeededError } from '../auth/delegated-tokens';
 import { buildErrorCard } from '../cards/error-card';
 import { buildNoticeCard } from '../cards/notice-card';
-import { MetricsApiError } from '../graph/errors';
+import { MetricsApiError, SignInRequiredError } from '../graph/errors';
 import { WindowError } from '../domain/window';
 import type { Command, ParseError } from './command-types';
 import { handleDigest, handleQuiet } from './handlers/alert-settings';
@@ -14,6 +13,7 @@ import { handleIncident, handleIncidents, handleMessages } from './handlers/serv
 import { handleShow } from './handlers/show';
 import { handleBoard, handleStatus } from './handlers/status';
 import { handleSubscribe, handleSubscriptions, handleUnsubscribe } from './handlers/subscriptions';
+import { handleIssueSetting } from './handlers/issue-subscriptions';
 import { handleResume, handleUnwatch } from './handlers/unwatch';
 import { handleWatch } from './handlers/watch';
 import { parseCommand } from './parse';
@@ -59,9 +59,13 @@ function dispatch(
     case 'signout':
       return handleSignout(services);
     case 'subscribe':
-      return handleSubscribe(command.scope, ctx, services);
+      return command.issues
+        ? handleIssueSetting('subscribe', command.scope, command.issues, ctx, services)
+        : handleSubscribe(command.scope, ctx, services);
     case 'unsubscribe':
-      return handleUnsubscribe(command.scope, ctx, services);
+      return command.issues
+        ? handleIssueSetting('unsubscribe', command.scope, command.issues, ctx, services)
+        : handleUnsubscribe(command.scope, ctx, services);
     case 'subscriptions':
       return handleSubscriptions(ctx, services);
     case 'watch':
@@ -96,7 +100,7 @@ export function errorReply(
   services: CommandServices,
   command?: string,
 ): Reply {
-  if (err instanceof SignInNeededError) return signInNeededReply(services.signInMode);
+  if (err instanceof SignInRequiredError) return signInNeededReply(services.signInMode, command);
   if (err instanceof MetricsApiError || err instanceof WindowError)
     return {
       card: buildErrorCard(err, { now: ctx.now, timeZone: ctx.timeZone, locale: ctx.locale, command }),
@@ -104,8 +108,11 @@ export function errorReply(
   throw err;
 }
 
-/** The user must sign in before this command can read tenant data. */
-export function signInNeededReply(mode: CommandServices['signInMode']): Reply {
+/**
+ * The one answer to a missing or refused sign-in (no token, an expired or revoked one, or a Graph 401): sign in,
+ * then repeat the command (offered as a button when known).
+ */
+export function signInNeededReply(mode: CommandServices['signInMode'], command?: string): Reply {
   return {
     card: buildNoticeCard({
       tone: 'warning',
@@ -113,8 +120,16 @@ export function signInNeededReply(mode: CommandServices['signInMode']): Reply {
       message:
         mode === 'none'
           ? 'Sign-in is not configured for this bot: whoever runs it must set AAD_APP_CLIENT_ID and AAD_APP_CLIENT_SECRET.'
-          : 'I read telemetry on your behalf, so I need you to sign in first. Send `signin`, then repeat your command.',
-      actions: mode === 'none' ? [] : [{ title: 'signin', value: 'signin' }],
+          : 'I read telemetry on your behalf, so I need a valid sign-in: yours is missing or has expired. Send ' +
+            '`signin`, then repeat your command. If it keeps happening after you sign in, an admin should check ' +
+            'the app registration and its consent.',
+      actions:
+        mode === 'none'
+          ? []
+          : [
+              { title: 'signin', value: 'signin' },
+              ...(command ? [{ title: 'Try again', value: command }] : []),
+            ],
     }),
   };
 }

@@ -1,5 +1,7 @@
 import type { AlertStores } from '../alerts/alert-stores';
 import type { UserMetricsReader } from '../graph/metrics-reader';
+import type { Actor } from '../monitor/actor';
+import type { AlertActionResult, AlertButton } from '../cycle/act-on-alert';
 import type { ServiceHealthReader } from '../service-health/reader';
 import type { StatusCardMemo } from './status-memo';
 
@@ -7,7 +9,7 @@ import type { StatusCardMemo } from './status-memo';
 export interface CommandServices {
   /** How users sign in here: Teams SSO, the demo identity, or not at all (no Entra app configured). */
   signInMode: 'sso' | 'demo' | 'none';
-  /** A Graph token for the user; rejects with SignInNeededError when they must sign in. */
+  /** A Graph token for the user; rejects with `SignInRequiredError` (graph/errors.ts) when they must sign in. */
   graphToken(): Promise<string>;
   /** Forgets the user's tokens. */
   signOut(): Promise<void>;
@@ -17,6 +19,8 @@ export interface CommandServices {
   alerts?: AlertStores;
   /** The bot's memo of status cards (see status-memo.ts); absent, every status is built afresh. */
   statusCards?: StatusCardMemo;
+  /** Acts on an alert button the gate allowed (lifecycle, audit, card updates); absent when alerting is off. */
+  alertActions?: { act(button: AlertButton, by: Actor, now: number): Promise<AlertActionResult> };
   /** Microsoft's service health and Message center, read with the user's own token; absent when not wired. */
   health?: ServiceHealthReader;
 }

@@ -1,6 +1,6 @@
 import type { ParseErrorKind } from './command-types';
 import { bad, type Clause, type ClauseError, type ClauseRead, type WindowSpec } from './clause-types';
-import { readDuration } from './duration';
+import { readDuration } from './read-duration';
 import { readWindowClause } from './window-clauses';
 
 export type { ClauseError, WindowSpec } from './clause-types';

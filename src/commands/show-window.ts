@@ -6,7 +6,7 @@ import { fail, type ParseContext, type ParseResult } from './command-types';
 import { resolveTime } from './resolve-time';
 import type { ShowArgs, WindowSpec } from './show-args';
 import { dayLabel, describe, inFuture, tooOld, zoneLabel, type CommandWriter } from './window-messages';
-import { formatClock, formatWallClock, isValidInstant } from './zoned-time';
+import { formatClock, formatWallClock, isValidInstant } from '../domain/zoned-time';
 
 export type { CommandWriter } from './window-messages';
 

@@ -1,6 +1,6 @@
-import { readDuration } from './duration';
+import { readDuration } from './read-duration';
 import { bad, type ClauseRead, type WindowSpec } from './clause-types';
-import { readTime, type TimeSpec } from './times';
+import { readTime, type TimeSpec } from './read-time';
 
 const LAST_WORDS = new Set(['last', 'past', 'previous']);
 const TO_WORDS = new Set(['to', 'until', 'till', 'through']);

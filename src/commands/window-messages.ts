@@ -2,8 +2,8 @@ import { DAY_MS } from '../domain/time';
 import { MAX_LOOKBACK_DAYS } from '../domain/window';
 import { fail, type ParseContext, type ParseResult } from './command-types';
 import type { WindowSpec } from './clause-types';
-import type { TimeSpec } from './times';
-import { formatWallClock, isValidInstant, wallClockAt } from './zoned-time';
+import type { TimeSpec } from './read-time';
+import { formatWallClock, isValidInstant, wallClockAt } from '../domain/zoned-time';
 
 /* What `show` says about windows: labels for cards, and the errors for future and too-old times. */
 

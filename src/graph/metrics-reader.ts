@@ -9,6 +9,7 @@ import type { CallOptions } from './client-types';
 import type { MetricsApiError } from './errors';
 import type { FetchPreference } from './fetch-plan';
 import type { StaleNote } from './stale-note';
+import type { HealthIssue, ServiceOverview, StatusChange } from '../service-health/types';
 
 export type { CallOptions, FetchPreference, StaleNote };
 
@@ -114,4 +115,29 @@ export interface MonitorMetrics {
   >;
   /** The status report (latest bucket vs last week) of some metrics, for the daily digest. */
   status(tenantId: string, fns: readonly string[], token: () => Promise<string>): Promise<StatusReport>;
+}
+
+/** What the monitor knows of a tenant's service health (Microsoft's issues and each service's state). */
+export interface MonitorHealthSnapshot {
+  tenantId: string;
+  /** By id; the same Map object as long as nothing changed, so "no news" costs no work downstream. */
+  issues: ReadonlyMap<string, HealthIssue>;
+  /** Statuses Pulse saw each issue in, oldest first. */
+  statusHistory: ReadonlyMap<string, readonly StatusChange[]>;
+  overviews: readonly ServiceOverview[];
+  /** When the issues were last read successfully (epoch ms); undefined: never. */
+  issuesAt?: number;
+  /** The latest failure to read them; the issues shown are from `issuesAt`. */
+  error?: MetricsApiError;
+}
+
+/** Microsoft's service health as the monitor reads it, with whichever token it is given. */
+export interface MonitorServiceHealth {
+  /**
+   * Polls the tenant (incrementally; at most once a minute, chat reads included) and answers what is then known.
+   * Rejects only when the tenant's issues have never been read; later failures come back as `error`.
+   */
+  poll(tenantId: string, token: () => Promise<string>): Promise<MonitorHealthSnapshot>;
+  /** What is known without a request; undefined before the tenant's first successful poll. */
+  known(tenantId: string): MonitorHealthSnapshot | undefined;
 }

@@ -1,6 +1,6 @@
 import { metricByFn } from '../domain/catalog';
 import type { Actor } from './actor';
-import type { Evaluation } from './evaluate';
+import type { Evaluation } from './evaluate-rule';
 import type { Rule } from './rules';
 
 /** An evaluator result reduced to what the lifecycle needs. */

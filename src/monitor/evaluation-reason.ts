@@ -1,7 +1,7 @@
 import { describeBaseline, MAX_HISTORY_WEEKS, type BucketBaseline, type SeasonalHistory } from './baseline';
-import type { DetectorCounts, DetectorState } from './detector';
+import type { DetectorCounts, DetectorState } from './firing-state';
 import { formatChange, formatValue, utcClock } from './format';
-import type { JudgedBucket } from './judge';
+import type { JudgedBucket } from './bucket-verdict';
 import type { Rule } from './rules';
 import type { Limits } from './thresholds';
 

@@ -1,5 +1,5 @@
-import { addDays, resolveTimeZone, wallClockAt, zonedToInstant } from '../commands/zoned-time';
-import { formatClockTime, minuteOfDay, parseClockTime, type ClockTime } from './clock-time';
+import { addDays, resolveTimeZone, wallClockAt, zonedToInstant } from '../domain/zoned-time';
+import { formatClockTime, minuteOfDay, parseClockTime, type ClockTime } from '../domain/time';
 
 /** A daily quiet window in an IANA zone; `start` after `end` wraps midnight (`22:00-07:00`). */
 export interface QuietHours {

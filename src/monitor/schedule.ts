@@ -1,6 +1,6 @@
 import { fnv1a } from '../domain/fnv1a';
-import { addDays, wallClockAt, zonedToInstant } from '../commands/zoned-time';
-import type { ClockTime } from './clock-time';
+import { addDays, wallClockAt, zonedToInstant } from '../domain/zoned-time';
+import type { ClockTime } from '../domain/time';
 
 /** Production alert cycle: one poll per 5-minute bucket. */
 export const DEFAULT_CYCLE_MS = 5 * 60_000;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncidentRepository } from '../alerts/incident-repository';
-import { SignInNeededError } from '../auth/delegated-tokens';
 import { metricById, serviceById } from '../domain/catalog';
 import type { ServiceGroup } from '../domain/catalog-types';
 import { MetricsApiError, ThrottledError } from '../graph/errors';
@@ -106,12 +105,6 @@ export class TabApi {
       headers,
     });
     if (err instanceof WindowError) return error(400, 'invalidWindow', err.message);
-    if (err instanceof SignInNeededError)
-      return error(
-        401,
-        'signInRequired',
-        'Sign in again: Microsoft Graph could not be reached on your behalf.',
-      );
     if (err instanceof MetricsApiError) {
       if (err.kind === 'MissingPermission') return error(403, 'notPermitted', err.message);
       if (err.kind === 'SignInRequired') return error(401, 'signInRequired', err.message);

@@ -4,7 +4,7 @@ import type { Request, Response } from 'botbuilder';
 import type { EncryptedCachePlugin } from '../auth/encrypted-cache-plugin';
 import type { Identity } from '../auth/identity';
 import type { GraphServices } from '../graph/graph-services';
-import type { AlertActionDeps } from '../monitor/runner/act-on-alert';
+import type { AlertActionDeps } from '../cycle/act-on-alert';
 import { withTokenCacheScope } from '../auth/token-cache-scope';
 import type { Config } from '../config/config';
 import { ConversationRegistry } from '../conversations/registry';
@@ -13,7 +13,7 @@ import type { KeyValueStore } from '../store/store';
 import { createAdapter } from './adapter';
 import { boundActivityText } from './bounded-activity';
 import { registerInstallRoutes } from './routes/install';
-import { registerAlertActions } from './routes/alert-actions';
+import { ProactiveNotifier } from './proactive-notifier';
 import { registerCardActions } from './routes/card-actions';
 import { registerMessageRoute } from './routes/message';
 import { StatusCardMemo } from '../commands/status-memo';
@@ -64,13 +64,14 @@ export function createBot(deps: BotDeps): Bot {
   const alerting = deps.alertingFactory?.(adapter, registry);
   const statusCards = new StatusCardMemo();
   registerMessageRoute(app, registry, deps.identity, deps.graph, alerting?.stores, statusCards);
-  if (alerting) registerAlertActions(app, { identity: deps.identity, graph: deps.graph, alerting });
   registerCardActions(app, {
     identity: deps.identity,
     graph: deps.graph,
     alerts: alerting?.stores,
     statusCards,
+    alerting,
     logger,
+    messages: new ProactiveNotifier(adapter, config.bot.id ?? ''),
     budgetMs: deps.invokeBudgetMs,
   });
 

@@ -1,9 +1,16 @@
-import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  type Activity,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { DeliveryError, type Notifier } from '../delivery/notifier';
 
 /**
- * Proactive posts and in-place updates through the CloudAdapter (continueConversationAsync). Failures are caught
+ * Proactive posts and in-place updates through the CloudAdapter (continueConversationAsync): the one path that
+ * changes a posted message, for the outbox's alert cards and for a card action answered after Teams stopped waiting. Failures are caught
  * inside the callback (the adapter's onTurnError would otherwise swallow them, or answer into the conversation) and
  * surfaced as DeliveryError with the connector's status and Retry-After, for the outbox to decide.
  */
@@ -23,11 +30,17 @@ export class ProactiveNotifier implements Notifier {
   }
 
   async update(reference: Record<string, unknown>, activityId: string, card: object): Promise<void> {
+    await this.replace(reference, activityId, MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  }
+
+  /** Replaces a posted message with `activity` (a card or text) in place. */
+  async replace(
+    reference: Record<string, unknown>,
+    activityId: string,
+    activity: Partial<Activity>,
+  ): Promise<void> {
     await this.run(reference, async (ctx) => {
-      await ctx.updateActivity({
-        ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
-        id: activityId,
-      });
+      await ctx.updateActivity({ ...activity, id: activityId });
     });
   }
 

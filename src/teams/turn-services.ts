@@ -6,6 +6,7 @@ import type { AlertStores } from '../alerts/alert-stores';
 import type { GraphServices } from '../graph/graph-services';
 import { UserServiceHealth } from '../graph/service-health/user-health';
 import { UserMetrics } from '../graph/user-metrics';
+import { actOnAlert, type AlertActionDeps } from '../cycle/act-on-alert';
 import { tenantOf } from './turn-info';
 
 /** The signed-in user of a turn: Entra object id (or the Teams id when a client sends none) within the tenant. */
@@ -22,7 +23,13 @@ export function teamsUserOf(ctx: TurnContext): TeamsUser {
 /** The command services of one turn, bound to its user. `extraSignOut` also clears teams-ai's own sign-in state. */
 export function commandServicesOf(
   ctx: TurnContext,
-  deps: { identity: Identity; graph: GraphServices; alerts?: AlertStores; statusCards?: StatusCardMemo },
+  deps: {
+    identity: Identity;
+    graph: GraphServices;
+    alerts?: AlertStores;
+    alerting?: AlertActionDeps;
+    statusCards?: StatusCardMemo;
+  },
   extraSignOut?: () => Promise<void>,
 ): CommandServices {
   const { identity, graph } = deps;
@@ -38,7 +45,10 @@ export function commandServicesOf(
       graph.gate.forget(user.tenantId, user.oid);
       graph.health.access.forget(user.tenantId, user.oid);
     },
-    alerts: deps.alerts,
+    alerts: deps.alerts ?? deps.alerting?.stores,
+    alertActions: deps.alerting
+      ? { act: (button, by, now) => actOnAlert(button, by, now, deps.alerting!) }
+      : undefined,
     metrics: new UserMetrics(graph.metrics, graph.gate, caller, Date.now),
     statusCards: deps.statusCards,
     health: new UserServiceHealth(graph.health, caller),

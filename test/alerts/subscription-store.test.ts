@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { microsoftIssuesOf } from '../../src/alerts/subscription';
 import { SubscriptionStore } from '../../src/alerts/subscription-store';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { CHANNEL, CHAT, TENANT, fnOf, subscription } from './helpers';
@@ -86,5 +87,20 @@ describe('SubscriptionStore (SQLite :memory:)', () => {
     const stored = await subs.get(TENANT, CHANNEL, { kind: 'all' });
     assert.equal(stored?.quiet?.from, '22:00');
     assert.equal(stored?.digest?.at, '09:00');
+  });
+
+  it("reads a subscription stored before Microsoft's issues existed with the defaults: incidents on, advisories off", async () => {
+    const old = subscription({ kind: 'service', service: 'exchange' });
+    await kv.write({ [SubscriptionStore.keyOf(old)]: { ...old } });
+    const [stored] = await subs.inTenant(TENANT);
+    assert.deepEqual(microsoftIssuesOf(stored), { incidents: true, advisories: false });
+    assert.deepEqual(microsoftIssuesOf({ microsoft: { incidents: 'yes' } as never }), {
+      incidents: true,
+      advisories: false,
+    });
+    assert.deepEqual(microsoftIssuesOf({ microsoft: { incidents: false, advisories: true } }), {
+      incidents: false,
+      advisories: true,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { DelegatedTokens, SignInNeededError } from '../../src/auth/delegated-tokens';
+import { DelegatedTokens } from '../../src/auth/delegated-tokens';
+import { SignInRequiredError } from '../../src/graph/errors';
 import { EncryptedCachePlugin } from '../../src/auth/encrypted-cache-plugin';
 import { confidentialClient } from '../../src/auth/msal-clients';
 import { parseConfig } from '../../src/config/config';
@@ -43,7 +44,7 @@ describe('token cache shared by several instances: a sign-out on one is a sign-o
     const token = await b.exchange(ADELE, assertion(ADELE)); // signed in on B: B's memory holds the tokens
     assert.equal(await a.token(ADELE), token, 'A reads them from the store');
     await a.signOut(ADELE);
-    await assert.rejects(b.token(ADELE), SignInNeededError);
+    await assert.rejects(b.token(ADELE), SignInRequiredError);
     assert.deepEqual(Object.keys(await store.list('tokencache/')), [], 'and B did not write them back');
   });
 
@@ -53,6 +54,6 @@ describe('token cache shared by several instances: a sign-out on one is a sign-o
     const megan = await b.exchange(MEGAN, assertion(MEGAN));
     await a.signOut(ADELE);
     assert.equal(await b.token(MEGAN), megan);
-    await assert.rejects(b.token(ADELE), SignInNeededError);
+    await assert.rejects(b.token(ADELE), SignInRequiredError);
   });
 });

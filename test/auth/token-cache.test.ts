@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppTokens } from '../../src/auth/app-tokens';
 import { resolveCacheKey, WrongCacheKeyError } from '../../src/auth/cache-key';
-import { DelegatedTokens, SignInNeededError } from '../../src/auth/delegated-tokens';
+import { DelegatedTokens } from '../../src/auth/delegated-tokens';
+import { SignInRequiredError } from '../../src/graph/errors';
 import { DemoIdentity } from '../../src/auth/demo-identity';
 import { EncryptedCachePlugin } from '../../src/auth/encrypted-cache-plugin';
 import { permissionsInToken } from '../../src/auth/graph-scopes';
@@ -88,10 +89,10 @@ describe('identity: encrypted token cache, on-behalf-of, app-only, demo identity
     const tokens1 = delegatedOn(store, T1);
     const tokens2 = delegatedOn(store, T2);
     await tokens1.exchange(ADELE, assertion(ADELE));
-    await assert.rejects(tokens2.token(MEGAN), SignInNeededError);
+    await assert.rejects(tokens2.token(MEGAN), SignInRequiredError);
     await assert.rejects(
       tokens1.token({ tenantId: T2, oid: ADELE.oid }),
-      SignInNeededError,
+      SignInRequiredError,
       'same oid, other tenant',
     );
     await tokens2.exchange(MEGAN, assertion(MEGAN));
@@ -101,7 +102,7 @@ describe('identity: encrypted token cache, on-behalf-of, app-only, demo identity
       `tokencache/${T2}/users/${MEGAN.oid}`,
     ]);
     await tokens1.signOut(ADELE);
-    await assert.rejects(tokens1.token(ADELE), SignInNeededError);
+    await assert.rejects(tokens1.token(ADELE), SignInRequiredError);
     assert.ok(await tokens2.isSignedIn(MEGAN));
     assert.deepEqual(Object.keys(await store.list(`tokencache/${T1}/`)), []);
     await store.close();

@@ -6,7 +6,7 @@ import { buildActionRefusedCard } from '../../src/cards/alert-refused-card';
 import { formatDuration } from '../../src/cards/alert-state-line';
 import { entryPhrase, mergedHistory, timelineFacts } from '../../src/cards/alert-timeline';
 import { metricById } from '../../src/domain/catalog';
-import { evaluate } from '../../src/monitor/evaluate';
+import { evaluate } from '../../src/monitor/evaluate-rule';
 import { defaultRulesFor } from '../../src/monitor/rules';
 import { SYSTEM_ACTOR } from '../../src/monitor/actor';
 import { series } from './synthetic';

@@ -38,6 +38,28 @@ describe('parseCommand: alerting commands', () => {
     ['/Subscribe  Exchange.', { name: 'subscribe', scope: { kind: 'service', service: 'exchange' } }],
     ['unsubscribe', { name: 'unsubscribe', scope: { kind: 'all' } }],
     ['unfollow teams', { name: 'unsubscribe', scope: { kind: 'service', service: 'teams' } }],
+    [
+      'subscribe exchange advisories',
+      { name: 'subscribe', scope: { kind: 'service', service: 'exchange' }, issues: 'advisories' },
+    ],
+    [
+      'subscribe this channel to exchange advisory alerts',
+      { name: 'subscribe', scope: { kind: 'service', service: 'exchange' }, issues: 'advisories' },
+    ],
+    [
+      'unsubscribe exchange incidents',
+      { name: 'unsubscribe', scope: { kind: 'service', service: 'exchange' }, issues: 'incidents' },
+    ],
+    [
+      'unsubscribe exchange microsoft incidents',
+      { name: 'unsubscribe', scope: { kind: 'service', service: 'exchange' }, issues: 'incidents' },
+    ],
+    ['subscribe advisories', { name: 'subscribe', scope: { kind: 'all' }, issues: 'advisories' }],
+    ['unsubscribe all advisories', { name: 'unsubscribe', scope: { kind: 'all' }, issues: 'advisories' }],
+    [
+      'subscribe mail delivery incidents',
+      { name: 'subscribe', scope: { kind: 'metric', fn: fn('mail-delivery') }, issues: 'incidents' },
+    ],
     ['subscriptions', { name: 'subscriptions' }],
     ['subs here', { name: 'subscriptions' }],
     [

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { evaluationEvent } from '../../src/monitor/alert-events';
 import { transition } from '../../src/monitor/alert-state';
-import { evaluate, type Evaluation } from '../../src/monitor/evaluate';
+import { evaluate, type Evaluation } from '../../src/monitor/evaluate-rule';
 import { muteRule } from '../../src/monitor/rules';
 import { defaultRule, handSeries, MINUTE, WEEK } from './fixtures';
 

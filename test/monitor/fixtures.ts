@@ -6,7 +6,7 @@ import { generateSeries } from '../../src/simulator/series/generator';
 import { modifiersFor, resolveScenario } from '../../src/simulator/scenarios';
 import { SYSTEM_ACTOR } from '../../src/monitor/actor';
 import { defaultRulesFor, type Rule } from '../../src/monitor/rules';
-import { evaluate, type Evaluation } from '../../src/monitor/evaluate';
+import { evaluate, type Evaluation } from '../../src/monitor/evaluate-rule';
 import { transition } from '../../src/monitor/alert-state';
 import type { AlertEffect } from '../../src/monitor/alert-effects';
 import { evaluationEvent } from '../../src/monitor/alert-events';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseClockTime } from '../../src/monitor/clock-time';
+import { parseClockTime } from '../../src/domain/time';
 import {
   formatQuietHours,
   isQuietAt,

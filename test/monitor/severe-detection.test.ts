@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { METRICS } from '../../src/domain/catalog';
 import type { Series } from '../../src/domain/series';
 import { DEFAULT_SETTLE_MINUTES } from '../../src/monitor/detection-timing';
-import { evaluate } from '../../src/monitor/evaluate';
+import { evaluate } from '../../src/monitor/evaluate-rule';
 import { HARD_FLOORS, SEVERE_DROP_PCT } from '../../src/monitor/thresholds';
 import {
   cardEffects,

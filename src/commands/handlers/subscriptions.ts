@@ -3,7 +3,9 @@ import {
   groupsOfScope,
   scopeKey,
   scopeLabel,
+  microsoftIssuesOf,
   scopeWords,
+  type MicrosoftIssueSetting,
   type Subscription,
 } from '../../alerts/subscription';
 import { buildSubscriptionsCard } from '../../cards/subscriptions-card';
@@ -19,12 +21,14 @@ import { requireSignIn, withAlertStores } from './alert-services';
 /**
  * `subscribe [scope]`: admins only. A scope already covered here changes nothing; a wider one replaces the narrower
  * subscriptions of this conversation (one card per alert, not two). Adds the catalog's default rules the tenant
- * lacks, keeps the conversation's quiet hours and digest, and records who did it.
+ * lacks, keeps the conversation's quiet hours and digest, and records who did it. The subscription also brings
+ * Microsoft's incidents for the scope's services (advisories too with `microsoft`, from `subscribe … advisories`).
  */
 export function handleSubscribe(
   scope: SubscriptionScope,
   ctx: CommandContext,
   services: CommandServices,
+  microsoft?: MicrosoftIssueSetting,
 ): Promise<Reply> {
   return withAlertStores(services, async (stores) => {
     const command = `subscribe ${scopeWords(scope)}`;
@@ -49,6 +53,7 @@ export function handleSubscribe(
       timeZone: ctx.timeZone,
       ...(first?.quiet ? { quiet: first.quiet } : {}),
       ...(first?.digest ? { digest: first.digest } : {}),
+      ...(microsoft ? { microsoft } : {}),
     };
     const added = await stores.subscriptions.add(subscription);
     if (!added.created) return alreadyCovered(added.subscription, scope, ctx);
@@ -82,7 +87,8 @@ export function handleSubscribe(
         (replaced.length
           ? `This replaces the narrower subscription${replaced.length === 1 ? '' : 's'} to ${replacedText}. `
           : '') +
-        'Rules are shared by your whole tenant: `rules` lists them, `watch` adds your own.',
+        'Rules are shared by your whole tenant: `rules` lists them, `watch` adds your own. ' +
+        microsoftSentence(scope, microsoftIssuesOf(subscription)),
       [`unsubscribe ${scopeWords(scope)}`],
       ['rules', 'subscriptions'],
     );
@@ -176,6 +182,15 @@ function nothingToRemove(
       : `${capital(placeOf(ctx))} gets no alerts; nothing changed.`,
     ['subscriptions'],
   );
+}
+
+/** What the new subscription brings of Microsoft's issues, and the command that changes it. */
+function microsoftSentence(scope: SubscriptionScope, m: MicrosoftIssueSetting): string {
+  const words = scopeWords(scope);
+  return m.advisories
+    ? `Microsoft's incidents and advisories for it come here too (\`unsubscribe ${words} advisories\` stops the advisories).`
+    : `Microsoft's incidents for it come here too (\`subscribe ${words} advisories\` adds advisories, ` +
+        `\`unsubscribe ${words} incidents\` stops them).`;
 }
 
 function capital(s: string): string {

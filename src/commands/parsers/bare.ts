@@ -1,5 +1,5 @@
 import { fail, ok, type ParseResult } from '../command-types';
-import { readDuration } from '../duration';
+import { readDuration } from '../read-duration';
 import { argumentTokens } from '../text-tokens';
 
 const FILLERS: Record<'subscriptions' | 'rules' | 'alerts', ReadonlySet<string>> = {

@@ -1,4 +1,4 @@
-import { parseClockTime, type ClockTime } from '../../monitor/clock-time';
+import { parseClockTime, type ClockTime } from '../../domain/time';
 
 const AM_PM = /^(\d{1,2})(?::(\d{2}))?(am|pm)$/;
 const ZONE_FILLERS = new Set(['in', 'tz', 'time', 'zone', 'timezone', 'at']);

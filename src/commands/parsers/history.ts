@@ -1,6 +1,6 @@
 import { durationLabel } from '../../monitor/format';
 import { fail, ok, type ParseResult } from '../command-types';
-import { readDuration } from '../duration';
+import { readDuration } from '../read-duration';
 import { argumentTokens } from '../text-tokens';
 
 const FILLERS = new Set(['last', 'past', 'for', 'the', 'of', 'over', 'in']);

@@ -1,4 +1,4 @@
-import { formatClockTime } from '../../monitor/clock-time';
+import { formatClockTime } from '../../domain/time';
 import { parseQuietHours } from '../../monitor/quiet-hours';
 import { fail, ok, type ParseContext, type ParseResult } from '../command-types';
 import { argumentTokens } from '../text-tokens';

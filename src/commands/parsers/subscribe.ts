@@ -1,3 +1,4 @@
+import type { MicrosoftIssueKind } from '../../alerts/alert-command';
 import { SERVICES, serviceById } from '../../domain/catalog';
 import type { SubscriptionScope } from '../../monitor/rule-scope';
 import { fail, ok, type ParseResult } from '../command-types';
@@ -35,20 +36,40 @@ const ALL = new Set([
   'all of it',
   'any',
 ]);
+/** The last word that turns the command to Microsoft's issues of the scope. */
+const ISSUE_WORDS: Record<string, MicrosoftIssueKind> = {
+  incidents: 'incidents',
+  incident: 'incidents',
+  advisories: 'advisories',
+  advisory: 'advisories',
+};
 const SERVICE_LIST = SERVICES.map((s) => `\`${serviceWord(s)}\``).join(', ');
 
-/** `subscribe|unsubscribe [all | <service> | <metric>]`: nothing means all. */
+/**
+ * `subscribe|unsubscribe [all | <service> | <metric>] [incidents | advisories]`: nothing means all; a last word
+ * `incidents` or `advisories` (`microsoft` before it allowed) is about Microsoft's issues of the scope only.
+ */
 export function parseSubscribe(name: 'subscribe' | 'unsubscribe', rest: string): ParseResult {
   const words = argumentTokens(rest);
-  while (words.length && FILLERS.has(words[0])) words.shift();
-  while (words.length && FILLERS.has(words[words.length - 1])) words.pop();
+  const trim = () => {
+    while (words.length && FILLERS.has(words[0])) words.shift();
+    while (words.length && FILLERS.has(words[words.length - 1])) words.pop();
+  };
+  trim();
+  const issues = words.length ? ISSUE_WORDS[words[words.length - 1]] : undefined;
+  if (issues) {
+    words.pop();
+    if (words[words.length - 1] === 'microsoft' || words[words.length - 1] === "microsoft's") words.pop();
+    trim();
+  }
   const phrase = words.join(' ');
   const scope = readScope(phrase);
-  if (scope) return ok({ name, scope });
+  if (scope) return ok(issues ? { name, scope, issues } : { name, scope });
   const near = matchService(phrase);
   const service = { guess: near.ok ? undefined : near.guess };
   const metric = matchMetric(phrase);
-  if (metric.ok && !service.guess) return ok({ name, scope: { kind: 'metric', fn: metric.metric.fn } });
+  if (metric.ok && !service.guess)
+    return ok({ name, scope: { kind: 'metric', fn: metric.metric.fn }, ...(issues ? { issues } : {}) });
   if (service.guess) {
     const fixed = `${name} ${serviceWord(service.guess)}`;
     return fail('unknown-service', `I don't know \`${phrase.slice(0, 40)}\`. Did you mean \`${fixed}\`?`, {

@@ -1,5 +1,5 @@
 import type { RuleKind } from '../../monitor/rules';
-import { readDuration } from '../duration';
+import { readDuration } from '../read-duration';
 
 /** Words that start a condition, by kind; `less`/`more` need `than` after them. */
 const KIND_WORDS: ReadonlyMap<string, RuleKind> = new Map([

@@ -1,19 +1,14 @@
 import type { CallOptions } from '../client-types';
 import type { MetricsApiError } from '../errors';
 import type { Caller } from '../metrics-reader';
-import type { HealthIssue, ServiceMessage } from '../../service-health/types';
+import type { ServiceMessage } from '../../service-health/types';
+import { issueOrder } from '../../service-health/issue-order';
 import type { HealthView, IssueDetail, MessagesView, ServiceHealthReader } from '../../service-health/reader';
 import { parseIssue } from '../../service-health/parse';
 import type { HealthAccess } from './health-access';
 import type { ServiceHealthClient } from './health-client';
 import { itemPath } from './health-paths';
 import type { ServiceHealthPoller, TenantHealth } from './health-poller';
-
-/** Open issues first, then the most recently updated. */
-export function issueOrder(a: HealthIssue, b: HealthIssue): number {
-  if (a.isResolved !== b.isResolved) return a.isResolved ? 1 : -1;
-  return b.lastModifiedDateTime.localeCompare(a.lastModifiedDateTime);
-}
 
 function messageOrder(a: ServiceMessage, b: ServiceMessage): number {
   return b.lastModifiedDateTime.localeCompare(a.lastModifiedDateTime) || a.id.localeCompare(b.id);

@@ -6,6 +6,8 @@ import type { Identity } from '../../auth/identity';
 import type { AlertStores } from '../../alerts/alert-stores';
 import type { GraphServices } from '../../graph/graph-services';
 import type { Logger } from '../../log/logger';
+import type { AlertActionDeps } from '../../cycle/act-on-alert';
+import type { ProactiveNotifier } from '../proactive-notifier';
 import { toActivity } from '../reply-activity';
 import { commandContextOf, loggerOf } from '../turn-context';
 import { commandServicesOf } from '../turn-services';
@@ -15,7 +17,8 @@ import type { StatusCardMemo } from '../../commands/status-memo';
 export const INVOKE_BUDGET_MS = 4_000;
 
 /**
- * Card buttons and the board's refresh (Action.Execute). The answer replaces the card. When the data takes longer
+ * Card buttons, alert buttons and the board's refresh (Action.Execute), translated into `commands/`' card actions;
+ * the answer replaces the card. When the data takes longer
  * than Teams waits, the card shows "Updating…" at once and is updated in place when the data arrives.
  */
 export function registerCardActions(
@@ -25,7 +28,10 @@ export function registerCardActions(
     graph: GraphServices;
     alerts?: AlertStores;
     statusCards?: StatusCardMemo;
+    alerting?: AlertActionDeps;
     logger: Logger;
+    /** Replaces a card answered "Updating…" when the data arrives (the same path as alert card updates). */
+    messages: ProactiveNotifier;
     budgetMs?: number;
   },
 ): void {
@@ -43,26 +49,25 @@ export function registerCardActions(
       const late = Symbol('late');
       const first = await Promise.race([work, delay(deps.budgetMs ?? INVOKE_BUDGET_MS).then(() => late)]);
       if (first !== late) return cardOrText(first as Reply);
-      void updateLater(app, ctx, work, loggerOf(ctx, deps.logger));
+      void updateLater(deps.messages, ctx, work, loggerOf(ctx, deps.logger));
       return cardOrText(updatingReply());
     },
   );
 }
 
+/** Replaces the card that was answered "Updating…" once the data arrives, the way alert cards are updated. */
 async function updateLater(
-  app: Application<TurnState>,
+  messages: ProactiveNotifier,
   ctx: TurnContext,
   work: Promise<Reply>,
   logger: Logger,
 ) {
-  const reference = TurnContext.getConversationReference(ctx.activity);
+  const reference = TurnContext.getConversationReference(ctx.activity) as Record<string, unknown>;
   const messageId = ctx.activity.replyToId;
   try {
     const reply = await work;
     if (!messageId) return;
-    await app.adapter.continueConversationAsync(app.options.botAppId ?? '', reference, async (proactive) => {
-      await proactive.updateActivity({ ...toActivity(reply), id: messageId });
-    });
+    await messages.replace(reference, messageId, toActivity(reply));
   } catch (err) {
     logger.error({ err }, 'could not update a card after a slow card action');
   }

@@ -1,5 +1,5 @@
 import { createAlertStores, type AlertStores } from '../../../src/alerts/alert-stores';
-import { SignInNeededError } from '../../../src/auth/delegated-tokens';
+import { signInRequired } from '../../../src/auth/sign-in-required';
 import type { CommandContext, Reply } from '../../../src/commands/reply';
 import type { CommandServices } from '../../../src/commands/services';
 import type { GroupAccess } from '../../../src/graph/access-gate';
@@ -43,7 +43,7 @@ export function fakeServices(
   const stores = createAlertStores(kv);
   const metrics = {
     async access(groups: readonly ServiceGroup[]): Promise<Map<ServiceGroup, GroupAccess>> {
-      if (opts.signedIn === false) throw new SignInNeededError({ tenantId: TENANT, oid: 'oid-ana' });
+      if (opts.signedIn === false) throw signInRequired({ tenantId: TENANT, oid: 'oid-ana' });
       accessCalls.push([...groups]);
       return new Map(
         groups.map((g) => {
@@ -56,7 +56,7 @@ export function fakeServices(
   return {
     signInMode: 'sso',
     graphToken: async () => {
-      if (opts.signedIn === false) throw new SignInNeededError({ tenantId: TENANT, oid: 'oid-ana' });
+      if (opts.signedIn === false) throw signInRequired({ tenantId: TENANT, oid: 'oid-ana' });
       return 'token';
     },
     signOut: async () => undefined,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { microsoftIssuesOf } from '../../../src/alerts/subscription';
 import { respondToText } from '../../../src/commands/respond';
 import { METRICS, metricsOfService } from '../../../src/domain/catalog';
 import { MissingPermissionError, ThrottledError } from '../../../src/graph/errors';
@@ -188,6 +189,72 @@ describe('subscribe, unsubscribe, subscriptions (handlers over SQLite :memory:)'
     assert.match(cardText(reply), /Alert subscriptions in this channel/);
     assert.match(cardText(reply), /\*\*Exchange Online\*\*/);
     assert.match(cardText(reply), /1 other conversation of your tenant also get alerts/);
+  });
+
+  it("subscribe brings Microsoft's incidents, not advisories; the answer says how to change that", async () => {
+    const { reply, services } = await say('subscribe exchange');
+    assert.match(
+      cardText(reply),
+      /Microsoft's incidents for it come here too \(`subscribe exchange advisories` adds advisories, `unsubscribe exchange incidents` stops them\)/,
+    );
+    const [sub] = await services.stores.subscriptions.inConversation(TENANT, CHANNEL);
+    assert.equal(sub.microsoft, undefined, 'the default is not stored: old and new subscriptions read alike');
+    assert.deepEqual(microsoftIssuesOf(sub), { incidents: true, advisories: false });
+    assert.match(cardText((await say('subscriptions')).reply), /Microsoft's issues: incidents/);
+  });
+
+  it('subscribe <service> advisories: subscribes with advisories when not subscribed, else turns them on', async () => {
+    const created = await say('subscribe teams advisories');
+    assert.equal(title(created.reply), 'Subscribed');
+    assert.match(cardText(created.reply), /Microsoft's incidents and advisories for it come here too/);
+    await say('subscribe exchange');
+    const { reply, services } = await say('subscribe exchange advisories', {}, later(1));
+    assert.equal(title(reply), "Microsoft's issues on");
+    assert.match(cardText(reply), /now gets Microsoft's incidents and advisories for Exchange Online/);
+    assert.deepEqual(
+      buttons(reply).map((b) => b.value),
+      ['unsubscribe exchange advisories', 'subscriptions', 'incidents'],
+    );
+    const subs = await services.stores.subscriptions.inConversation(TENANT, CHANNEL);
+    assert.deepEqual(
+      subs.map((s) => [s.scope.kind === 'service' && s.scope.service, microsoftIssuesOf(s)]),
+      [
+        ['exchange', { incidents: true, advisories: true }],
+        ['teams', { incidents: true, advisories: true }],
+      ],
+    );
+    const [last] = await services.stores.audit.recent(TENANT, new Date(0));
+    assert.equal(last.detail, "Microsoft's issues for Exchange Online: incidents and advisories");
+    const again = await say('subscribe exchange advisories');
+    assert.equal(title(again.reply), 'Nothing to change');
+  });
+
+  it('unsubscribe <service> incidents: stops Microsoft’s issues, keeps the subscription; Undo restores them', async () => {
+    await say('subscribe exchange advisories');
+    const { reply, services } = await say('unsubscribe exchange incidents');
+    assert.equal(title(reply), "Microsoft's issues off");
+    assert.match(cardText(reply), /now gets none of Microsoft's incidents or advisories for Exchange Online/);
+    assert.deepEqual(buttons(reply)[0], { title: 'Undo', value: 'subscribe exchange advisories' });
+    const [sub] = await services.stores.subscriptions.inConversation(TENANT, CHANNEL);
+    assert.deepEqual(sub.microsoft, { incidents: false, advisories: false });
+    assert.equal(sub.scope.kind, 'service', 'the telemetry subscription stays');
+    const off = await say('unsubscribe exchange advisories');
+    assert.equal(title(off.reply), 'Nothing to change');
+  });
+
+  it('issue settings: part of a wider subscription, not subscribed, and denied change nothing', async () => {
+    const none = await say('unsubscribe exchange incidents');
+    assert.equal(title(none.reply), 'Not subscribed');
+    await say('subscribe');
+    const part = await say('subscribe exchange advisories');
+    assert.equal(title(part.reply), 'Part of a wider subscription');
+    assert.match(cardText(part.reply), /`subscribe all advisories` changes them/);
+    const denied = await say('unsubscribe all incidents', {
+      denied: { exchange: denial('ServiceActivity-Exchange.Read.All') },
+    });
+    assert.equal(title(denied.reply), 'Admin access needed');
+    const [sub] = await denied.services.stores.subscriptions.inConversation(TENANT, CHANNEL);
+    assert.equal(sub.microsoft, undefined);
   });
 
   it('without alert stores: says alerts are not set up', async () => {

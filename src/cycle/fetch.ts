@@ -1,0 +1,42 @@
+import type { IntervalMinutes } from '../domain/catalog-types';
+import type { Series } from '../domain/series';
+import type { MonitorMetrics } from '../graph/metrics-reader';
+import type { FetchGroup } from './plan';
+import { evaluationWindows, historyFetchWindows } from './windows';
+
+/** Stage 2: every watched metric's current window and its four previous weeks, by metric. */
+export interface FetchedSeries {
+  series: Map<string, Series[]>;
+  errors: string[];
+}
+
+/**
+ * One batched, cache-aware fetch per identity. History is fetched to the end of the tenant's history day (once a
+ * day) and read back as the exact windows the baseline compares. A metric that fails is reported, not fatal: the
+ * others are still judged.
+ */
+export async function fetchSeries(
+  tenantId: string,
+  now: number,
+  fetches: readonly FetchGroup[],
+  deps: { metrics: MonitorMetrics; interval: IntervalMinutes; windowMinutes: number },
+): Promise<FetchedSeries> {
+  const windows = evaluationWindows(now, deps.interval, deps.windowMinutes);
+  const fetchWindows = historyFetchWindows(tenantId, windows, deps.interval);
+  const out: FetchedSeries = { series: new Map(), errors: [] };
+  for (const { token, fns } of fetches) {
+    const results = await deps.metrics.seriesMany(
+      tenantId,
+      fns,
+      fetchWindows,
+      deps.interval,
+      async () => token,
+      windows,
+    );
+    for (const r of results) {
+      if (r.ok) out.series.set(r.fn, r.series);
+      else out.errors.push(`${r.fn}: ${r.error.message}`);
+    }
+  }
+  return out;
+}

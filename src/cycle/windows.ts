@@ -1,0 +1,41 @@
+import { currentBucketStart, intervalMs } from '../domain/buckets';
+import type { IntervalMinutes } from '../domain/catalog-types';
+import { fnv1a } from '../domain/fnv1a';
+import type { MsRange } from '../domain/series';
+import { DAY_MS, WEEK_MS } from '../domain/time';
+
+/** The current window and the same window 1–4 weeks back, aligned to the interval, ending at the open bucket. */
+export function evaluationWindows(now: number, interval: IntervalMinutes, windowMinutes: number): MsRange[] {
+  const end = currentBucketStart(now, interval);
+  const start = end - Math.ceil((windowMinutes * 60_000) / intervalMs(interval)) * intervalMs(interval);
+  return [0, 1, 2, 3, 4].map((k) => ({ start: start - k * WEEK_MS, end: end - k * WEEK_MS }));
+}
+
+/**
+ * Where the tenant's history day begins, after UTC midnight (a whole number of buckets, from a hash of the tenant
+ * id): tenants fetch their next history days at different cycles of the day, not all in the first one after
+ * midnight (for 5,000 tenants that cycle alone would need 50,000 requests and several minutes of CPU).
+ */
+export function historyDayOffset(tenantId: string, interval: IntervalMinutes): number {
+  return (fnv1a(tenantId.toLowerCase()) % (DAY_MS / intervalMs(interval))) * intervalMs(interval);
+}
+
+/** What a cycle asks the cache (and Graph) for: the current window, and each history window to the end of its day. */
+export function historyFetchWindows(
+  tenantId: string,
+  windows: readonly MsRange[],
+  interval: IntervalMinutes,
+): MsRange[] {
+  const offset = historyDayOffset(tenantId, interval);
+  return [windows[0], ...windows.slice(1).map((w) => restOfHistoryDay(w, offset))];
+}
+
+/**
+ * A history window extended to the end of the tenant's history day (still inside Graph's 30 days): the extension
+ * stays the same until the window's end crosses that boundary, so each history day is fetched once, and every other
+ * cycle needs only the current window's new buckets (≤ 2 requests). The part behind the window is not asked for
+ * again, so the cache lets it go.
+ */
+function restOfHistoryDay(w: MsRange, offset: number): MsRange {
+  return { start: w.start, end: Math.ceil((w.end - offset) / DAY_MS) * DAY_MS + offset };
+}
