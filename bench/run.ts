@@ -13,6 +13,7 @@ const BENCHMARKS = [
   'bot-status-rps',
   'store-latency',
   'delivery-window',
+  'time-to-detect',
   'service-health-requests',
   'monitor-cycle',
   'tab-page',

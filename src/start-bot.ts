@@ -52,7 +52,10 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     (await createStore({ kind: config.store.kind, sqlitePath: config.storePath, azure: config.store.azure }));
   const { identity, cachePlugin, monitor: monitorIdentity } = await createIdentity(config, store);
   const now = options.now ?? Date.now;
-  const graph = createGraphServices(config.graphBaseUrl, now, { settleMinutes: config.monitorSettleMinutes });
+  const graph = createGraphServices(config.graphBaseUrl, now, {
+    settleMinutes: config.monitorSettleMinutes,
+    store,
+  });
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const storeOptions = {
     kind: config.store.kind,

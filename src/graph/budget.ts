@@ -1,9 +1,22 @@
 /** Outcome of a budget check: how many sends are left, or when the next one would be allowed. */
 export type BudgetDecision = { ok: true; remaining: number } | { ok: false; retryAt: number; remaining: 0 };
 
+/**
+ * Who a send is for. `monitor`: the alert cycle. `user`: a signed-in user's reads, and access probes of users who
+ * proved access recently. `probe`: access probes of users with no recent proof (anyone of the tenant can cause one).
+ */
+export type BudgetLane = 'monitor' | 'user' | 'probe';
+
 export interface RequestBudgetOptions {
   /** Sends allowed per window per tenant and function. Defaults to Graph's documented 100. */
   limit?: number;
+  /**
+   * Units of every key only the monitor may use: users and probes together never hold more than
+   * `limit - monitorReserve`. Default 0 (one shared budget, as the CLI needs).
+   */
+  monitorReserve?: number;
+  /** Most units of a key that `probe` sends may hold at once. Default: no cap beyond the user share. */
+  probeLimit?: number;
   /** Window length in ms. Defaults to 10 minutes. */
   windowMs?: number;
   now?: () => number;
@@ -27,6 +40,17 @@ export interface RequestBudgetOptions {
  *   there is room for 40, and the 60 sends of 12:06 hold their units until 12:16.
  * - `tryAcquire(key, 3)` when 2 are left: refused as a whole (nothing recorded); `retryAt` is when 3 are free.
  *
+ *
+ * Lanes (with `monitorReserve: 25, probeLimit: 15`, limit 100): the monitor may use all 100 units of a key; users
+ * and probes together at most 75, so 25 are always left for the monitor; probes of users with no recent proof at
+ * most 15 of those 75, so people who never proved access cannot crowd out admins who did.
+ *
+ * - 12:00, 15 `probe` sends: allowed; the 16th is refused with `retryAt` 12:10, and a `user` send is still allowed.
+ * - 12:01, 60 `user` sends: allowed (15 + 60 = 75); the next `user` or `probe` send is refused until 12:10.
+ * - 12:02, 25 `monitor` sends: allowed (all 100 units now in use); the 26th is refused until 12:10.
+ * - Without sends from users, the monitor may take all 100; users then wait as before (a reservation protects the
+ *   monitor's share, it is not a quota the monitor must stay inside).
+ *
  * The budget is per process: several bot instances or the CLI sharing one app registration share Graph's real quota,
  * so lower `limit` for them (Graph's own 429s are still handled by the retry policy).
  */
@@ -34,7 +58,9 @@ export class RequestBudget {
   private readonly limit: number;
   private readonly windowMs: number;
   private readonly now: () => number;
-  private readonly sends = new Map<string, number[]>();
+  private readonly userCap: number;
+  private readonly probeCap: number;
+  private readonly sends = new Map<string, Record<BudgetLane, number[]>>();
 
   constructor(opts: RequestBudgetOptions = {}) {
     this.limit = opts.limit ?? 100;
@@ -42,48 +68,70 @@ export class RequestBudget {
     this.now = opts.now ?? Date.now;
     if (!(this.limit >= 1) || !(this.windowMs > 0))
       throw new RangeError('RequestBudget needs limit >= 1 and windowMs > 0');
+    const reserve = opts.monitorReserve ?? 0;
+    if (!(reserve >= 0 && reserve < this.limit))
+      throw new RangeError('RequestBudget needs 0 <= monitorReserve < limit');
+    this.userCap = this.limit - reserve;
+    this.probeCap = Math.min(opts.probeLimit ?? this.userCap, this.userCap);
   }
 
-  /** Would `count` sends be allowed now? Records nothing. */
-  check(tenantId: string, fn: string, count = 1): BudgetDecision {
-    return this.decide(this.live(key(tenantId, fn), this.now()), count);
+  /** Would `count` sends of `lane` be allowed now? Records nothing. */
+  check(tenantId: string, fn: string, count = 1, lane: BudgetLane = 'user'): BudgetDecision {
+    return this.decide(this.live(key(tenantId, fn), this.now()), count, lane);
   }
 
-  /** Records `count` sends if all fit in the budget; otherwise records nothing and says when they would. */
-  tryAcquire(tenantId: string, fn: string, count = 1): BudgetDecision {
+  /** Records `count` sends of `lane` if all fit in its share; otherwise records nothing and says when they would. */
+  tryAcquire(tenantId: string, fn: string, count = 1, lane: BudgetLane = 'user'): BudgetDecision {
     const k = key(tenantId, fn);
     const now = this.now();
-    const log = this.live(k, now);
-    const decision = this.decide(log, count);
+    const logs = this.live(k, now);
+    const decision = this.decide(logs, count, lane);
     if (decision.ok) {
-      for (let i = 0; i < count; i++) log.push(now);
-      this.sends.set(k, log);
+      for (let i = 0; i < count; i++) logs[lane].push(now);
+      this.sends.set(k, logs);
     }
     return decision;
   }
 
-  /** Sends left for the key right now. */
-  remaining(tenantId: string, fn: string): number {
-    return Math.max(0, this.limit - this.live(key(tenantId, fn), this.now()).length);
+  /** Sends of `lane` left for the key right now. */
+  remaining(tenantId: string, fn: string, lane: BudgetLane = 'user'): number {
+    const d = this.decide(this.live(key(tenantId, fn), this.now()), 1, lane);
+    return d.ok ? d.remaining + 1 : 0;
   }
 
-  private decide(log: number[], count: number): BudgetDecision {
-    if (count > this.limit) return { ok: false, retryAt: Number.POSITIVE_INFINITY, remaining: 0 };
-    const free = this.limit - log.length;
-    if (count <= free) return { ok: true, remaining: free - count };
-    // The (count - free) oldest sends must leave the window first.
-    return { ok: false, retryAt: log[count - free - 1] + this.windowMs, remaining: 0 };
+  /** Every cap the lane is under: (the sends counted against it, its size). All must have room. */
+  private caps(logs: Record<BudgetLane, number[]>, lane: BudgetLane): [number[], number][] {
+    const all: [number[], number] = [[...logs.monitor, ...logs.user, ...logs.probe], this.limit];
+    const users: [number[], number] = [[...logs.user, ...logs.probe], this.userCap];
+    if (lane === 'monitor') return [all];
+    if (lane === 'user') return [all, users];
+    return [all, users, [logs.probe, this.probeCap]];
   }
 
-  /** The key's sends still inside the window at `now`, oldest first; prunes expired ones. */
-  private live(k: string, now: number): number[] {
-    const log = this.sends.get(k);
-    if (!log) return [];
-    let drop = 0;
-    while (drop < log.length && log[drop] <= now - this.windowMs) drop++;
-    if (drop > 0) log.splice(0, drop);
-    if (log.length === 0) this.sends.delete(k);
-    return log;
+  private decide(logs: Record<BudgetLane, number[]>, count: number, lane: BudgetLane): BudgetDecision {
+    let remaining = Number.POSITIVE_INFINITY;
+    let retryAt = 0;
+    for (const [counted, cap] of this.caps(logs, lane)) {
+      if (count > cap) return { ok: false, retryAt: Number.POSITIVE_INFINITY, remaining: 0 };
+      const free = cap - counted.length;
+      if (count <= free) remaining = Math.min(remaining, free - count);
+      // The (count - free) oldest counted sends must leave the window first.
+      else retryAt = Math.max(retryAt, [...counted].sort((a, b) => a - b)[count - free - 1] + this.windowMs);
+    }
+    return retryAt ? { ok: false, retryAt, remaining: 0 } : { ok: true, remaining };
+  }
+
+  /** The key's sends per lane still inside the window at `now`, oldest first; prunes expired ones. */
+  private live(k: string, now: number): Record<BudgetLane, number[]> {
+    const logs = this.sends.get(k);
+    if (!logs) return { monitor: [], user: [], probe: [] };
+    for (const log of Object.values(logs)) {
+      let drop = 0;
+      while (drop < log.length && log[drop] <= now - this.windowMs) drop++;
+      if (drop > 0) log.splice(0, drop);
+    }
+    if (!logs.monitor.length && !logs.user.length && !logs.probe.length) this.sends.delete(k);
+    return logs;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { BudgetLane } from './budget';
 import type { MetricsApiError } from './errors';
 import type { AttemptOutcome, RetryPolicy } from './retry';
 import type { Series } from '../domain/series';
@@ -27,6 +28,8 @@ export interface CallOptions {
   /** Sent as `client-request-id` so Graph and our logs correlate. */
   correlationId?: string;
   signal?: AbortSignal;
+  /** Whose share of the request budget the call draws on (see budget.ts); default `user`. */
+  lane?: BudgetLane;
 }
 
 /** One attempt for one query, as the retry loops see it. */

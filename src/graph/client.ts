@@ -87,7 +87,7 @@ export class GraphMetricsClient {
   }
 
   private async sendOne(tenantId: string, query: MetricQuery, remainingMs: number, opts: CallOptions) {
-    const refused = this.precheck(tenantId, query);
+    const refused = this.precheck(tenantId, query, opts);
     if (refused) return refused;
     const raw = await this.http(
       tenantId,
@@ -109,7 +109,7 @@ export class GraphMetricsClient {
   ): Promise<Map<number, QueryOutcome>> {
     const out = new Map<number, QueryOutcome>();
     const sendable = items.filter((item) => {
-      const refused = this.precheck(tenantId, item.query);
+      const refused = this.precheck(tenantId, item.query, opts);
       if (refused) out.set(item.index, refused);
       return !refused;
     });
@@ -161,7 +161,7 @@ export class GraphMetricsClient {
   }
 
   /** Refusals decided before sending: unknown function, or our request budget is spent. */
-  private precheck(tenantId: string, query: MetricQuery): QueryOutcome | undefined {
+  private precheck(tenantId: string, query: MetricQuery, opts: CallOptions): QueryOutcome | undefined {
     if (!this.unitOf(query.fn)) {
       const message = `${query.fn} is not a known Microsoft 365 monitoring metric.`;
       return {
@@ -170,7 +170,7 @@ export class GraphMetricsClient {
         retryable: false,
       };
     }
-    const decision = this.opts.budget?.tryAcquire(tenantId, query.fn);
+    const decision = this.opts.budget?.tryAcquire(tenantId, query.fn, 1, opts.lane);
     if (decision && !decision.ok) {
       return {
         ok: false,

@@ -1,4 +1,7 @@
 import { AccessGate } from './access-gate';
+import { AccessProofs } from './access-proofs';
+import { SqliteStore } from '../store/sqlite-store';
+import type { KeyValueStore } from '../store/store';
 import { RequestBudget } from './budget';
 import { SeriesCache } from './cache';
 import { GraphMetricsClient } from './client';
@@ -20,16 +23,24 @@ export interface GraphServices {
   health: HealthServices;
 }
 
+/** The monitor's reserved units of every metric's request budget (of Graph's 100 per 10 minutes). */
+export const MONITOR_RESERVE = 25;
+/** Most units of a metric's budget that probes of users with no recent proof of access may hold. */
+export const PROBE_LANE_LIMIT = 15;
+
 /**
  * Builds them; `settleMinutes` is the monitor's settle time, so the cache treats buckets younger than it as
- * provisional (refetched after each boundary) rather than final.
+ * provisional (refetched after each boundary) rather than final. `store` holds the per-user access proofs shared
+ * by every instance (an in-memory SQLite store when none is given: one process only).
  */
 export function createGraphServices(
   baseUrl: string,
   now: () => number = Date.now,
-  opts: { settleMinutes?: number } = {},
+  opts: { settleMinutes?: number; store?: KeyValueStore; budget?: RequestBudget } = {},
 ): GraphServices {
-  const budget = new RequestBudget({ now });
+  const budget =
+    opts.budget ?? new RequestBudget({ now, monitorReserve: MONITOR_RESERVE, probeLimit: PROBE_LANE_LIMIT });
+  const store = opts.store ?? new SqliteStore(':memory:');
   const client = new GraphMetricsClient({ baseUrl, budget });
   const cache = new SeriesCache({ now, volatileMinutes: opts.settleMinutes });
   const healthClient = new ServiceHealthClient({
@@ -40,11 +51,11 @@ export function createGraphServices(
   return {
     client,
     metrics: new MetricsService({ client, budget, cache, now }),
-    gate: new AccessGate(client, now),
+    gate: new AccessGate(client, store, now),
     health: {
       client: healthClient,
       poller: new ServiceHealthPoller(healthClient, now),
-      access: new HealthAccess(healthClient, now),
+      access: new HealthAccess(healthClient, new AccessProofs(store, now)),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { RequestBudget } from './budget';
+import type { BudgetLane, RequestBudget } from './budget';
 import type { SeriesCache } from './cache';
 import type { MsRange } from '../domain/series';
 import type { IntervalMinutes } from '../domain/catalog-types';
@@ -51,7 +51,7 @@ export async function refreshSeries(
     })),
     opts.prefer,
   );
-  const allowed = withinBudget(deps.budget, tenantId, plan, (fn, retryAt) =>
+  const allowed = withinBudget(deps.budget, tenantId, plan, opts.lane, (fn, retryAt) =>
     out.set(fn, { ok: false, error: budgetExhaustedError(tenantId, fn, retryAt) }),
   );
   const record = (fn: string, r: SeriesResult) => {
@@ -114,14 +114,15 @@ function withinBudget(
   budget: RequestBudget | undefined,
   tenantId: string,
   plan: PlannedFetch[],
+  lane: BudgetLane | undefined,
   refuse: (fn: string, retryAt: number) => void,
 ): PlannedFetch[] {
   if (!budget) return plan;
   const byFn = new Map<string, PlannedFetch[]>();
   for (const p of plan) byFn.set(p.fn, [...(byFn.get(p.fn) ?? []), p]);
   return [...byFn.entries()].flatMap(([fn, items]) => {
-    if (budget.check(tenantId, fn, items.length).ok) return items;
-    const one = budget.check(tenantId, fn, 1);
+    if (budget.check(tenantId, fn, items.length, lane).ok) return items;
+    const one = budget.check(tenantId, fn, 1, lane);
     if (!one.ok) {
       refuse(fn, one.retryAt);
       return [];

@@ -42,7 +42,7 @@ export function commandServicesOf(
     signOut: async () => {
       await extraSignOut?.();
       await identity.signOut(user);
-      graph.gate.forget(user.tenantId, user.oid);
+      await graph.gate.forget(user.tenantId, user.oid);
       graph.health.access.forget(user.tenantId, user.oid);
     },
     alerts: deps.alerts ?? deps.alerting?.stores,

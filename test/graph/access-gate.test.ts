@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { AccessGate } from '../../src/graph/access-gate';
 import { GraphMetricsClient } from '../../src/graph/client';
+import { SqliteStore } from '../../src/store/sqlite-store';
 import { DEMO_CLIENT_ID, startSimulator, type Simulator } from '../../src/simulator';
 
 const T = '00000000-0000-4000-8000-000000000001';
@@ -19,7 +20,7 @@ describe('AccessGate: per-user permission checks in front of the per-tenant cach
     sim.issueGraphToken({ tenantId: T, appId: DEMO_CLIENT_ID, oid, scp });
 
   it('probes every group once in one batch with the caller’s own token, then answers from memory', async () => {
-    const gate = new AccessGate(client, () => now);
+    const gate = new AccessGate(client, new SqliteStore(':memory:'), () => now);
     const before = client.stats.httpRequests;
     const admin = token('admin', [
       'ServiceActivity-Exchange.Read.All',
@@ -32,11 +33,11 @@ describe('AccessGate: per-user permission checks in front of the per-tenant cach
     assert.ok([...access.values()].every((a) => a.allowed));
     assert.equal(client.stats.httpRequests - before, 1, 'one $batch');
     await gate.check({ tenantId: T, userId: 'admin', token: admin });
-    assert.equal(client.stats.httpRequests - before, 1, 'no second probe within the hour');
+    assert.equal(client.stats.httpRequests - before, 1, 'no second probe within 5 minutes');
   });
 
   it('denies the groups a user lacks the permission for, naming it, and re-probes after the TTL', async () => {
-    const gate = new AccessGate(client, () => now);
+    const gate = new AccessGate(client, new SqliteStore(':memory:'), () => now);
     const limited = token('helpdesk', ['ServiceActivity-Exchange.Read.All']);
     const access = await gate.check({ tenantId: T, userId: 'helpdesk', token: limited }, [
       'exchange',
@@ -57,7 +58,7 @@ describe('AccessGate: per-user permission checks in front of the per-tenant cach
   });
 
   it('refuses a Graph call with no signed-in caller', async () => {
-    const gate = new AccessGate(client, () => now);
+    const gate = new AccessGate(client, new SqliteStore(':memory:'), () => now);
     const access = await gate.check(
       { tenantId: T, userId: 'nobody', token: () => Promise.reject(new Error('no sign-in')) },
       ['exchange'],

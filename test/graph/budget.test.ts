@@ -69,4 +69,50 @@ describe('graph/budget (100 per 10 minutes per tenant + function, sliding)', () 
     assert.deepEqual(budget.tryAcquire('A', 'f'), { ok: false, retryAt: T0 + 1_000, remaining: 0 });
     assert.throws(() => new RequestBudget({ limit: 0 }), /limit >= 1/);
   });
+
+  describe('lanes (monitorReserve 25, probeLimit 15): the worked examples', () => {
+    const lanes = () => {
+      let now = T0;
+      const budget = new RequestBudget({ now: () => now, monitorReserve: 25, probeLimit: 15 });
+      return { budget, set: (ms: number) => (now = ms) };
+    };
+
+    it('15 probes fill the probe lane; users still have room', () => {
+      const { budget } = lanes();
+      for (let i = 0; i < 15; i++) assert.equal(budget.tryAcquire('A', 'f', 1, 'probe').ok, true);
+      assert.deepEqual(budget.tryAcquire('A', 'f', 1, 'probe'), {
+        ok: false,
+        retryAt: T0 + 10 * MIN,
+        remaining: 0,
+      });
+      assert.equal(budget.tryAcquire('A', 'f', 1, 'user').ok, true);
+    });
+
+    it('users and probes together stop at 75; the monitor keeps its 25, then may not exceed 100', () => {
+      const { budget, set } = lanes();
+      budget.tryAcquire('A', 'f', 15, 'probe');
+      set(T0 + MIN);
+      assert.equal(budget.tryAcquire('A', 'f', 60, 'user').ok, true);
+      assert.equal(budget.tryAcquire('A', 'f', 1, 'user').ok, false);
+      assert.equal(budget.tryAcquire('A', 'f', 1, 'probe').ok, false);
+      set(T0 + 2 * MIN);
+      assert.equal(budget.tryAcquire('A', 'f', 25, 'monitor').ok, true);
+      assert.deepEqual(budget.tryAcquire('A', 'f', 1, 'monitor'), {
+        ok: false,
+        retryAt: T0 + 10 * MIN,
+        remaining: 0,
+      });
+    });
+
+    it('the monitor may use all 100 when users are quiet; users then wait', () => {
+      const { budget } = lanes();
+      assert.equal(budget.tryAcquire('A', 'f', 100, 'monitor').ok, true);
+      assert.equal(budget.tryAcquire('A', 'f', 1, 'user').ok, false);
+      assert.equal(budget.remaining('A', 'f', 'monitor'), 0);
+    });
+
+    it('refuses a reserve that leaves users nothing', () => {
+      assert.throws(() => new RequestBudget({ limit: 10, monitorReserve: 10 }), /monitorReserve < limit/);
+    });
+  });
 });

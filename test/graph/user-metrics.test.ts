@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { SqliteStore } from '../../src/store/sqlite-store';
 import { AccessGate } from '../../src/graph/access-gate';
 import { GraphMetricsClient } from '../../src/graph/client';
 import { RequestBudget } from '../../src/graph/budget';
@@ -19,7 +20,7 @@ describe('UserMetrics: status and series for one signed-in user', () => {
     const budget = new RequestBudget();
     client = new GraphMetricsClient({ baseUrl: sim.url, budget });
     service = new MetricsService({ client, budget });
-    gate = new AccessGate(client);
+    gate = new AccessGate(client, new SqliteStore(':memory:'));
   });
   after(() => sim.close());
 

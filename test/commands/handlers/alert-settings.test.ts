@@ -106,7 +106,7 @@ describe('quiet, digest, alerts, history (handlers over SQLite :memory:)', () =>
     ]);
   });
 
-  it("alerts and history: read the monitor's incidents and the audit log, no admin check", async () => {
+  it("alerts and history: read the monitor's incidents and the audit log of the groups the user may read", async () => {
     await say('subscribe teams');
     const fn = metricById('teams-udp')!.fn;
     const key = incidentKey(TENANT, 'default:teams-udp', fn);
@@ -139,8 +139,15 @@ describe('quiet, digest, alerts, history (handlers over SQLite :memory:)', () =>
       detail: '',
     });
     const denied = new MissingPermissionError('no', { tenantId: TENANT, status: 403 }, undefined, []);
-    const alerts = await say('alerts', { denied: { teams: denied } });
-    assert.equal(alerts.services.accessCalls.length, 0);
+    const refused = await say('alerts', { denied: { teams: denied } });
+    assert.doesNotMatch(
+      cardText(refused.reply),
+      /Bo Chen/,
+      'a user Graph refuses Teams data sees no Teams alert',
+    );
+    assert.match(refused.reply.text ?? '', /Left out: Microsoft Teams/);
+    const alerts = await say('alerts');
+    assert.deepEqual(alerts.services.accessCalls, [['teams']]);
     assert.match(cardText(alerts.reply), /Open alerts \(1\)/);
     assert.match(cardText(alerts.reply), /acknowledged by Bo Chen at 10:10/);
     const history = await say('history 24h');
