@@ -69,4 +69,6 @@ export interface CycleReport {
   paused: number;
   digests: number;
   errors: string[];
+  /** Graph throttled (429) or timed out on some metric: the monitor polls fewer tenants at once. */
+  congested: boolean;
 }
