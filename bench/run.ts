@@ -1,7 +1,8 @@
 /**
  * Runs every benchmark in turn with its defaults, each in its own process (as `node dist/bench/<name>.js` would),
  * so one's memory and event loop do not colour the next. Each writes its own section of docs/benchmarks.md.
- * Run: `npm run bench` (builds first), or `node dist/bench/run.js [--no-write] [names…]`.
+ * Run: `npm run bench` (builds first), or `node dist/bench/run.js [--no-write] [names…]`; one benchmark with its own
+ * options: `npm run bench -- <name> [options]` (`monitor` is short for `monitor-cycle`).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -31,8 +32,17 @@ function run(name: string, extra: readonly string[]): Promise<number> {
   });
 }
 
+/** Short names: `npm run bench -- monitor --tenants 1000 --latency-ms 300`. */
+const ALIASES: Record<string, string> = { monitor: 'monitor-cycle' };
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  const single = ALIASES[argv[0]] ?? (BENCHMARKS.includes(argv[0]) ? argv[0] : undefined);
+  if (single && argv.slice(1).some((a) => a.startsWith('--') && a !== '--no-write')) {
+    // One benchmark with its own options: everything after its name is passed on as it is.
+    const code = await run(single, argv.slice(1));
+    process.exit(code);
+  }
   const flags = argv.filter((a) => a.startsWith('--'));
   if (flags.some((f) => f !== '--no-write'))
     throw new Error(`Only --no-write is passed on; got ${flags.join(' ')}`);

@@ -108,7 +108,7 @@ export function buildMonitor(
   tokens: Record<string, string>,
   clock: () => number,
   tenants?: () => Promise<string[]>,
-  extra: { notifier?: Notifier; settleMinutes?: number } = {},
+  extra: { notifier?: Notifier; settleMinutes?: number; concurrency?: number } = {},
 ): { monitor: Monitor; graph: BenchGraph; notifier: RecordingNotifier } {
   const budget = new RequestBudget({ now: clock });
   const client = new GraphMetricsClient({ baseUrl: simUrl, budget });
@@ -139,6 +139,7 @@ export function buildMonitor(
     leases: OWN_ALL,
     logger: pino({ level: 'silent' }),
     now: clock,
+    ...(extra.concurrency === undefined ? {} : { concurrency: extra.concurrency }),
   });
   return { monitor, graph: { client, cache }, notifier };
 }

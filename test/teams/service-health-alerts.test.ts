@@ -136,6 +136,40 @@ describe("Microsoft's issues in a channel: one card per issue, updated in place,
     assert.equal(issuePosts(connector).length, 1, 'and the incident has its own card');
   });
 
+  it('an alert card already posted names the Microsoft issue that opens later on its service', async () => {
+    const a = await start();
+    await post(
+      a.bot.url,
+      activity(serviceUrl, { type: 'conversationUpdate', scope: 'channel', membersAdded: [{ id: BOT.id }] }),
+    );
+    await say(a, 'subscribe teams advisories');
+    // Tenant-side trouble first: Microsoft has no issue for it.
+    sim.scenarios.start({
+      name: 'udp-blocked',
+      startsInMinutes: -60,
+      durationMinutes: 240,
+      tenantId: TENANT,
+    });
+    await a.bot.monitor!.runOnce();
+    const [alert] = alertPosts(connector);
+    assert.ok(alert, 'the Teams alert');
+    assert.doesNotMatch(text(alert.body), /Microsoft reports/);
+    // Then Microsoft posts a Teams advisory, which changes no telemetry.
+    sim.scenarios.start({
+      name: 'teams-advisory',
+      startsInMinutes: -30,
+      durationMinutes: 240,
+      tenantId: TENANT,
+    });
+    clock += 5 * 60_000;
+    await a.bot.monitor!.runOnce();
+    const updates = connector.calls.filter(
+      (c) => c.method === 'PUT' && c.path.endsWith(`/activities/${alert.responseId}`),
+    );
+    assert.ok(updates.length >= 1, 'the posted alert card is updated in place');
+    assert.match(text(updates.at(-1)!.body), /Microsoft reports an advisory \*\*TM\d{6}\*\*/);
+  });
+
   it('quiet hours hold issue cards; advisories only when asked for; unsubscribe … incidents stops them', async () => {
     const a = await start();
     await post(
