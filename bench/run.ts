@@ -16,6 +16,7 @@ const BENCHMARKS = [
   'service-health-requests',
   'monitor-cycle',
   'tab-page',
+  'token-cache-turn',
   'scale',
 ];
 
