@@ -59,6 +59,9 @@ export async function seedTenants(
   store: KeyValueStore,
   tenants: readonly string[],
   now: number,
+  reference: (conversationId: string, tenantId: string) => Record<string, unknown> = (conversationId) => ({
+    conversation: { id: conversationId },
+  }),
 ): Promise<void> {
   const subscriptions = new SubscriptionStore(store);
   const registry = new ConversationRegistry(store);
@@ -68,7 +71,7 @@ export async function seedTenants(
     const conversationId = `19:alerts-${tenantId}@thread.tacv2`;
     const admin = { id: '29:admin', name: 'Adele Vance', oid: `oid-${tenantId}` };
     await registry.upsert(
-      { conversationId, tenantId, scope: 'channel', reference: { conversation: { id: conversationId } } },
+      { conversationId, tenantId, scope: 'channel', reference: reference(conversationId, tenantId) },
       new Date(now),
     );
     await subscriptions.add({
@@ -95,8 +98,9 @@ export interface BenchGraph {
 
 /**
  * The monitor wired as `createAlerting` wires it (Graph objects as `createGraphServices` builds them, with the cache
- * held here so its size can be read), app-only tokens handed in, a recording notifier. `tenants` narrows the
- * tenants a cycle polls (default: every subscribed one).
+ * held here so its size can be read), app-only tokens handed in, a recording notifier unless `extra.notifier` is
+ * given. `tenants` narrows the tenants a cycle polls (default: every subscribed one); `extra.settleMinutes` is
+ * `MONITOR_SETTLE_MINUTES` (default its default).
  */
 export function buildMonitor(
   store: KeyValueStore,
@@ -104,6 +108,7 @@ export function buildMonitor(
   tokens: Record<string, string>,
   clock: () => number,
   tenants?: () => Promise<string[]>,
+  extra: { notifier?: Notifier; settleMinutes?: number } = {},
 ): { monitor: Monitor; graph: BenchGraph; notifier: RecordingNotifier } {
   const budget = new RequestBudget({ now: clock });
   const client = new GraphMetricsClient({ baseUrl: simUrl, budget });
@@ -113,7 +118,7 @@ export function buildMonitor(
   const outbox = new Outbox({
     store,
     registry: new ConversationRegistry(store),
-    notifier,
+    notifier: extra.notifier ?? notifier,
     budget: new SendBudget(),
     owner: 'bench',
     now: clock,
@@ -128,6 +133,7 @@ export function buildMonitor(
       outbox,
       cards: alertCards,
       charts: new ChartStore(store),
+      ...(extra.settleMinutes === undefined ? {} : { settleMinutes: extra.settleMinutes }),
     },
     outbox,
     leases: OWN_ALL,

@@ -59,6 +59,10 @@ export interface Subscription {
   quiet?: QuietSetting;
   digest?: DigestSetting;
   paused?: PausedState;
+  /** The subscriber's locale (BCP 47) when they subscribed: alert cards format numbers and times for it. */
+  locale?: string;
+  /** The subscriber's IANA time zone when they subscribed: alert cards show times in it. */
+  timeZone?: string;
   /** Microsoft's incidents and advisories for the scope's services; absent means `DEFAULT_MICROSOFT_ISSUES`. */
   microsoft?: MicrosoftIssueSetting;
 }
@@ -130,6 +134,17 @@ export function covers(outer: SubscriptionScope, inner: SubscriptionScope): bool
 /** The service groups whose metrics a scope covers, in catalog order. */
 export function groupsOfScope(scope: SubscriptionScope): ServiceGroup[] {
   return [...new Set(fnsInScope(scope).map((fn) => metricByFn(fn)!.service))];
+}
+
+/**
+ * How a subscription's cards are formatted: the stored locale and zone; records from before they were stored fall
+ * back to en-US and the quiet hours' zone, else UTC.
+ */
+export function readerOfSubscription(s: Pick<Subscription, 'locale' | 'timeZone' | 'quiet'>): {
+  locale: string;
+  timeZone: string;
+} {
+  return { locale: s.locale ?? 'en-US', timeZone: s.timeZone ?? s.quiet?.timeZone ?? 'UTC' };
 }
 
 /** The monitor's form of a quiet setting (for `isQuietAt`, `quietEndsAt`); undefined if the times are unreadable. */

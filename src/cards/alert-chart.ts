@@ -18,6 +18,8 @@ export interface AlertChartOptions {
   /** Downsample (keeping every group's extremes of both lines) to at most this many x values. */
   maxPoints: number;
   timeZone: string;
+  /** BCP 47 locale of the user (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
   /** A `below`/`above` rule's level: drawn as the second line when no bucket has a usual level. */
   level?: number;
 }
@@ -68,7 +70,7 @@ export function alertChart(o: AlertChartOptions): object[] | undefined {
   const columns = g.second ? [g.values, g.second] : [g.values];
   const keep = pickIndices(columns, o.maxPoints).filter((i) => g.values[i] !== undefined);
   const span = g.times[g.times.length - 1] - g.times[0];
-  const label = axisLabeller(span, o.timeZone);
+  const label = axisLabeller(span, o.timeZone, o.locale);
   const line = (legend: string, column: Column) => ({
     legend,
     values: keep.flatMap((i) => {
@@ -84,7 +86,7 @@ export function alertChart(o: AlertChartOptions): object[] | undefined {
       : [line(o.metric.name, g.values)],
     xAxisTitle: `time (${o.timeZone})`,
     yAxisTitle: o.metric.unit === 'percent' ? '%' : `count per ${Math.round(g.intervalMs / 60_000)} min`,
-    fallback: sparkPair(o.metric, g),
+    fallback: sparkPair(o.metric, g, o.locale),
   });
   const caption = text(`${o.metric.name}, ${window}, against the ${g.legend}`, {
     size: 'Small',
@@ -97,14 +99,14 @@ export function alertChart(o: AlertChartOptions): object[] | undefined {
 /** The sparkline pair alone (no chart): for grouped cards whose charts do not all fit. */
 export function alertSparkline(o: Omit<AlertChartOptions, 'maxPoints'>): object | undefined {
   const g = grid({ ...o, maxPoints: ALERT_CHART_POINTS });
-  return g ? sparkPair(o.metric, g) : undefined;
+  return g ? sparkPair(o.metric, g, o.locale) : undefined;
 }
 
 /**
  * Two monospace sparklines on one scale (so a drop shows against the usual line), each with its newest value:
  * `now··· ▆▇▆▃▁▁ 1.2K` / `usual ▆▇▇▆▆▆ 3.5K`.
  */
-function sparkPair(metric: MetricDef, g: Grid): object {
+function sparkPair(metric: MetricDef, g: Grid, locale: string): object {
   const now = bucketMeans(g.values, ALERT_SPARK_WIDTH);
   const second = g.second ? bucketMeans(g.second, ALERT_SPARK_WIDTH) : [];
   const glyphs = sparkline([...now, ...second]);
@@ -114,7 +116,7 @@ function sparkPair(metric: MetricDef, g: Grid): object {
     const parts = [
       label.padEnd(5, SPARK_GAP),
       spark,
-      ...(v === undefined ? [] : [formatValue(v, metric.unit)]),
+      ...(v === undefined ? [] : [formatValue(v, metric.unit, locale)]),
     ];
     return text(parts.join(' '), { fontType: 'Monospace', spacing: 'None', wrap: false });
   };

@@ -50,6 +50,7 @@ export function composeAlertCard(input: AlertCardInput, view: AlertView, layout:
   const { group } = input;
   if (!group.incidents.length) throw new Error('buildAlertCard: the group has no incidents.');
   const tz = safeTimeZone(input.timeZone);
+  const { locale } = input;
   const contexts = [...group.incidents]
     .sort(byUrgency)
     .map((i) => incidentContext(i, input.rules, input.intervalMinutes));
@@ -57,6 +58,7 @@ export function composeAlertCard(input: AlertCardInput, view: AlertView, layout:
   const timeline = {
     now: input.now,
     timeZone: tz,
+    locale,
     limit: view === 'card' ? TIMELINE_ENTRIES : DETAILS_HISTORY,
     named: contexts.length > 1,
     withNotes: view === 'details',
@@ -66,22 +68,23 @@ export function composeAlertCard(input: AlertCardInput, view: AlertView, layout:
     const [c] = contexts;
     const body = [
       headerBlock(c.incident.state, `${serviceName(group.service)} alert${details}`, c.metric.name, [
-        stateLine(c.incident, input.now, tz),
+        stateLine(c.incident, input.now, tz, locale),
         ...(view === 'details' && c.metric.description ? [c.metric.description] : []),
       ]),
       ...microsoftIssueBlocks(input.microsoft ?? []),
-      ...incidentBlocks(c, input.charts?.[c.incident.fn], chartLayout(layout, 0), input.now, tz),
+      ...incidentBlocks(c, input.charts?.[c.incident.fn], chartLayout(layout, 0), input.now, tz, locale),
       ...timelineBlock(view === 'card' ? 'Timeline' : 'History', history, timeline),
       footerBlock(
         input.now,
         tz,
+        locale,
         c.incident.occurrence > 1 ? `occurrence ${c.incident.occurrence} of this rule` : undefined,
       ),
     ];
     return newCard(body, alertButtons({ kind: 'incident', incident: c.incident }, view));
   }
   const body = [
-    groupHeader(contexts, group.service, input.now, tz, details),
+    groupHeader(contexts, group.service, input.now, tz, locale, details),
     ...microsoftIssueBlocks(input.microsoft ?? []),
     ...contexts.map((c, i) => ({
       type: 'Container',
@@ -89,7 +92,7 @@ export function composeAlertCard(input: AlertCardInput, view: AlertView, layout:
       spacing: 'Medium',
       items: [
         text(`${INCIDENT_LOOK[c.incident.state].icon} ${c.metric.name}`, { weight: 'Bolder' }),
-        text(stateLine(c.incident, input.now, tz), {
+        text(stateLine(c.incident, input.now, tz, locale), {
           size: 'Small',
           spacing: 'None',
           color: INCIDENT_LOOK[c.incident.state].color,
@@ -97,11 +100,11 @@ export function composeAlertCard(input: AlertCardInput, view: AlertView, layout:
         ...(view === 'details' && c.metric.description
           ? [text(c.metric.description, { size: 'Small', isSubtle: true, spacing: 'Small' })]
           : []),
-        ...incidentBlocks(c, input.charts?.[c.incident.fn], chartLayout(layout, i), input.now, tz),
+        ...incidentBlocks(c, input.charts?.[c.incident.fn], chartLayout(layout, i), input.now, tz, locale),
       ],
     })),
     ...timelineBlock(view === 'card' ? 'Timeline' : 'History', history, timeline),
-    footerBlock(input.now, tz),
+    footerBlock(input.now, tz, locale),
   ];
   const target = {
     kind: 'group' as const,
@@ -122,6 +125,7 @@ function groupHeader(
   service: string,
   now: Date,
   tz: string,
+  locale: string,
   details: string,
 ): object {
   const incidents = contexts.map((c) => c.incident);
@@ -141,7 +145,7 @@ function groupHeader(
     .map(([s, k]) => `${k} ${s}`)
     .join(' · ');
   const opened = Math.min(...incidents.map((i) => Date.parse(i.openedAt)));
-  const at = (ms: number) => formatLocalTime(ms, now, tz);
+  const at = (ms: number) => formatLocalTime(ms, now, tz, locale);
   const ended = Math.max(...incidents.map((i) => Date.parse(i.resolvedAt ?? i.lastBreachAt)));
   const when =
     open === 0

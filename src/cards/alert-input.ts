@@ -32,6 +32,8 @@ export interface AlertCardInput {
   now: Date;
   /** IANA zone of the reader; unknown zones fall back to UTC. */
   timeZone: string;
+  /** BCP 47 locale of the reader (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
   /** Microsoft's open issues on the same service (correlation); none when Microsoft reports nothing there. */
   microsoft?: readonly HealthIssue[];
   /** Polling interval in minutes, for the rule's duration wording. Default 5. */

@@ -13,6 +13,8 @@ export interface AlertsPausedInput {
   reason: string;
   now: Date;
   timeZone: string;
+  /** BCP 47 locale of the reader (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
 }
 
 /** The application permissions that let the monitor run without anyone's sign-in, for a scope. */
@@ -59,7 +61,7 @@ export function buildAlertsPausedCard(input: AlertsPausedInput): AdaptiveCard {
       type: 'FactSet',
       facts: [
         { title: 'Subscription', value: scope },
-        { title: 'Paused at', value: `${formatLocalTime(input.now, input.now, tz)} (${tz})` },
+        { title: 'Paused at', value: `${formatLocalTime(input.now, input.now, tz, input.locale)} (${tz})` },
         { title: 'Tenant', value: input.tenantId },
       ],
     },

@@ -42,23 +42,31 @@ export function incidentBlocks(
   layout: ChartLayout,
   now: Date,
   timeZone: string,
+  locale: string,
 ): object[] {
   const { incident, metric, rule } = c;
   const blocks: object[] = [
     {
       type: 'FactSet',
-      facts: valueFacts(incident, metric, rule, sinceText(incident, now, timeZone), c.ruleText),
+      facts: valueFacts(
+        incident,
+        metric,
+        rule,
+        sinceText(incident, now, timeZone, locale),
+        c.ruleText,
+        locale,
+      ),
     },
   ];
   const level = rule && (rule.kind === 'below' || rule.kind === 'above') ? rule.threshold : undefined;
   if (points?.length) {
-    const options = { metric, points, timeZone, level };
+    const options = { metric, points, timeZone, locale, level };
     const drawn = layout.chart ? alertChart({ ...options, maxPoints: layout.maxPoints }) : undefined;
     const spark = drawn ? undefined : alertSparkline(options);
     if (drawn) blocks.push(...drawn);
     else if (spark) blocks.push(spark);
   }
-  const muted = mutedLine(incident.muted ?? rule?.muted, now, timeZone);
+  const muted = mutedLine(incident.muted ?? rule?.muted, now, timeZone, locale);
   if (muted) blocks.push(text(muted, { size: 'Small', color: 'Warning', spacing: 'Small' }));
   return blocks;
 }
@@ -67,7 +75,7 @@ export function incidentBlocks(
 export function timelineBlock(
   title: string,
   entries: readonly TimelineEntry[],
-  o: { now: Date; timeZone: string; limit: number; named: boolean; withNotes: boolean },
+  o: { now: Date; timeZone: string; locale: string; limit: number; named: boolean; withNotes: boolean },
 ): object[] {
   if (!entries.length) return [];
   return [
@@ -77,8 +85,8 @@ export function timelineBlock(
 }
 
 /** `Times in Europe/Berlin · card updated 14:20`. */
-export function footerBlock(now: Date, timeZone: string, extra?: string): object {
-  const parts = [`Times in ${timeZone}`, `card updated ${formatLocalTime(now, now, timeZone)}`];
+export function footerBlock(now: Date, timeZone: string, locale: string, extra?: string): object {
+  const parts = [`Times in ${timeZone}`, `card updated ${formatLocalTime(now, now, timeZone, locale)}`];
   if (extra) parts.push(extra);
   return text(parts.join(' · '), { size: 'Small', isSubtle: true, spacing: 'Medium' });
 }

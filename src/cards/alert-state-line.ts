@@ -26,8 +26,8 @@ export function formatDuration(ms: number): string {
  * The state sentence of an incident in the user's zone: `Firing, not acknowledged yet`, `Acknowledged by Adele at
  * 14:05`, `Snoozed until 18:05 by Adele`, `Resolved at 15:10 after 1 h 5 min` (`Resolved by Adele at …` by hand).
  */
-export function stateLine(incident: Incident, now: Date, timeZone: string): string {
-  const at = (iso: string) => formatLocalTime(Date.parse(iso), now, timeZone);
+export function stateLine(incident: Incident, now: Date, timeZone: string, locale: string): string {
+  const at = (iso: string) => formatLocalTime(Date.parse(iso), now, timeZone, locale);
   switch (incident.state) {
     case 'firing':
       return 'Firing, not acknowledged yet';
@@ -46,17 +46,22 @@ export function stateLine(incident: Incident, now: Date, timeZone: string): stri
 }
 
 /** `13:20 (1 h 5 min ago)` while open; `13:20 to 15:10` once resolved. */
-export function sinceText(incident: Incident, now: Date, timeZone: string): string {
+export function sinceText(incident: Incident, now: Date, timeZone: string, locale: string): string {
   const opened = Date.parse(incident.openedAt);
-  const start = formatLocalTime(opened, now, timeZone);
+  const start = formatLocalTime(opened, now, timeZone, locale);
   if (incident.state === 'resolved' && incident.resolvedAt)
-    return `${start} to ${formatLocalTime(Date.parse(incident.resolvedAt), now, timeZone)}`;
+    return `${start} to ${formatLocalTime(Date.parse(incident.resolvedAt), now, timeZone, locale)}`;
   return `${start} (${formatDuration(+now - opened)} ago)`;
 }
 
 /** `🔕 Rule muted by Adele at 14:10: …` when the incident's rule is muted; undefined otherwise. */
-export function mutedLine(muted: Incident['muted'], now: Date, timeZone: string): string | undefined {
+export function mutedLine(
+  muted: Incident['muted'],
+  now: Date,
+  timeZone: string,
+  locale: string,
+): string | undefined {
   if (!muted) return undefined;
-  const at = formatLocalTime(Date.parse(muted.at), now, timeZone);
+  const at = formatLocalTime(Date.parse(muted.at), now, timeZone, locale);
   return `🔕 Rule muted by ${muted.by.name} at ${at}: Pulse keeps evaluating it, but new values no longer change this card until the rule is unmuted.`;
 }

@@ -15,7 +15,7 @@ export interface TimelineEntry {
 const SNOOZE_NOTE = /^until (\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z)$/;
 
 /** What happened, in a few words: `Acknowledged by Adele`, `Snoozed until 18:05 by Adele`, `Resolved`. */
-export function entryPhrase(e: IncidentHistoryEntry, now: Date, timeZone: string): string {
+export function entryPhrase(e: IncidentHistoryEntry, now: Date, timeZone: string, locale: string): string {
   const by = e.by ? ` by ${e.by.name}` : '';
   switch (e.action) {
     case 'opened':
@@ -24,7 +24,7 @@ export function entryPhrase(e: IncidentHistoryEntry, now: Date, timeZone: string
       return `Acknowledged${by}`;
     case 'snoozed': {
       const until = SNOOZE_NOTE.exec(e.note)?.[1];
-      return `Snoozed${until ? ` until ${formatLocalTime(Date.parse(until), now, timeZone)}` : ''}${by}`;
+      return `Snoozed${until ? ` until ${formatLocalTime(Date.parse(until), now, timeZone, locale)}` : ''}${by}`;
     }
     case 'unsnoozed':
       return `Snooze cancelled${by}`;
@@ -68,15 +68,15 @@ export function mergedHistory(incidents: readonly { incident: Incident; name: st
  */
 export function timelineFacts(
   entries: readonly TimelineEntry[],
-  o: { now: Date; timeZone: string; limit: number; named: boolean; withNotes: boolean },
+  o: { now: Date; timeZone: string; locale: string; limit: number; named: boolean; withNotes: boolean },
 ): Fact[] {
   const shown = entries.slice(-o.limit);
   const facts = shown.map(({ entry, metrics }) => {
     const note = o.withNotes ? noteOf(entry) : '';
     const names = o.named ? ` (${metrics.join(', ')})` : '';
     return {
-      title: formatLocalTime(Date.parse(entry.at), o.now, o.timeZone),
-      value: `${entryPhrase(entry, o.now, o.timeZone)}${names}${note ? `: ${note}` : ''}`,
+      title: formatLocalTime(Date.parse(entry.at), o.now, o.timeZone, o.locale),
+      value: `${entryPhrase(entry, o.now, o.timeZone, o.locale)}${names}${note ? `: ${note}` : ''}`,
     };
   });
   const earlier = entries.length - shown.length;

@@ -21,16 +21,21 @@ export function changePct(value: number | null, baseline: number | null): number
  * change, `1.2K vs usual 3.5K (▼ 64.7 %)`. `below`/`above`: the level against the rule's, `92.0 %, alert level
  * below 95.0 % (▼ 3.0 pt)`, percentages in points.
  */
-export function valueLine(incident: Incident, metric: MetricDef, rule: Rule | undefined): string {
-  const fv = (v: number) => formatValue(v, metric.unit);
+export function valueLine(
+  incident: Incident,
+  metric: MetricDef,
+  rule: Rule | undefined,
+  locale: string,
+): string {
+  const fv = (v: number) => formatValue(v, metric.unit, locale);
   const { value, baseline } = incident;
   if (value === null) return 'no data in the newest bucket';
   if (rule && (rule.kind === 'below' || rule.kind === 'above')) {
     const gap =
       metric.unit === 'percent'
-        ? ` (${formatPointChange(value - rule.threshold)})`
+        ? ` (${formatPointChange(value - rule.threshold, locale)})`
         : rule.threshold > 0
-          ? ` (${formatChange(((value - rule.threshold) / rule.threshold) * 100)})`
+          ? ` (${formatChange(((value - rule.threshold) / rule.threshold) * 100, locale)})`
           : '';
     return `${fv(value)}, alert level ${rule.kind} ${fv(rule.threshold)}${gap}`;
   }
@@ -38,10 +43,10 @@ export function valueLine(incident: Incident, metric: MetricDef, rule: Rule | un
   const pct = changePct(value, baseline);
   const change =
     metric.unit === 'percent'
-      ? ` (${formatPointChange(value - baseline)})`
+      ? ` (${formatPointChange(value - baseline, locale)})`
       : pct === undefined
         ? ''
-        : ` (${formatChange(pct)})`;
+        : ` (${formatChange(pct, locale)})`;
   return `${fv(value)} vs usual ${fv(baseline)}${change}`;
 }
 
@@ -55,16 +60,17 @@ export function valueFacts(
   rule: Rule | undefined,
   since: string,
   ruleText: string,
+  locale: string,
 ): Fact[] {
   const facts: Fact[] = [
     {
       title: incident.state === 'resolved' ? 'Last breach' : 'Latest',
-      value: valueLine(incident, metric, rule),
+      value: valueLine(incident, metric, rule, locale),
     },
   ];
   const levelRule = rule && (rule.kind === 'below' || rule.kind === 'above');
   if (levelRule && incident.baseline !== null)
-    facts.push({ title: 'Usual', value: formatValue(incident.baseline, metric.unit) });
+    facts.push({ title: 'Usual', value: formatValue(incident.baseline, metric.unit, locale) });
   facts.push({ title: incident.state === 'resolved' ? 'Lasted' : 'Since', value: since });
   facts.push({ title: 'Rule', value: ruleText });
   return facts;

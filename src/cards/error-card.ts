@@ -17,6 +17,8 @@ export interface ErrorCardContext {
   now: Date;
   /** IANA zone of the user; unknown zones fall back to UTC. */
   timeZone: string;
+  /** BCP 47 locale of the reader (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
   /** The command that failed, offered as "Try again" when trying again can help. */
   command?: string;
   /** A correct command to show for invalid input; default `help`. */
@@ -41,7 +43,8 @@ export function buildErrorCard(
     const utc = new Date(context.now).toISOString().slice(11, 16);
     facts.push({
       title: 'Time',
-      value: tz === 'UTC' ? `${utc} UTC` : `${formatClock(context.now, tz)} ${tz} (${utc} UTC)`,
+      value:
+        tz === 'UTC' ? `${utc} UTC` : `${formatClock(context.now, tz, context.locale)} ${tz} (${utc} UTC)`,
     });
   }
   const metric = 'fn' in error && typeof error.fn === 'string' ? metricByFn(error.fn) : undefined;

@@ -22,6 +22,8 @@ export interface ErrorView {
 interface ViewContext {
   now: Date;
   timeZone: string;
+  /** BCP 47 locale of the reader (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
   command?: string;
   example?: string;
 }
@@ -81,7 +83,7 @@ export function errorView(error: { kind?: unknown; message: string } & object, c
     case 'Throttled': {
       const raw = e.retryAfter instanceof Date ? e.retryAfter.getTime() : ctx.now.getTime() + 60_000;
       const at = Math.ceil(raw / 60_000) * 60_000; // a whole minute, never earlier than Graph asked
-      const when = `${formatLocalTime(at, ctx.now, ctx.timeZone)} (${formatRelative(at, ctx.now)})`;
+      const when = `${formatLocalTime(at, ctx.now, ctx.timeZone, ctx.locale)} (${formatRelative(at, ctx.now)})`;
       return {
         ...base,
         icon: '⏳',

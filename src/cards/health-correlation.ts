@@ -14,8 +14,12 @@ export const MAX_CORRELATED = 4;
  * with its value and why ("Mail delivery (Exchange Online): 812. 62 % below last week"), or one line saying the
  * telemetry looks normal. Empty when none of it could be read (not eligible, not permitted).
  */
-export function telemetryLines(report: StatusReport, groups: readonly ServiceGroup[]): string[] {
-  const rows = statusGroups(report, undefined)
+export function telemetryLines(
+  report: StatusReport,
+  groups: readonly ServiceGroup[],
+  locale: string,
+): string[] {
+  const rows = statusGroups(report, undefined, locale)
     .filter((g) => groups.includes(g.service.id))
     .flatMap((g) => g.rows);
   const readable = rows.filter((r) => r.status.ok);

@@ -11,6 +11,8 @@ export interface AlertsView {
   incidents: readonly Incident[];
   now: Date;
   timeZone: string;
+  /** BCP 47 locale of the reader (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
   /** Alert cards of the tenant the bot gave up delivering (in the span; for `alerts` the last 24 hours). */
   undelivered?: readonly DeadLetter[];
 }
@@ -78,7 +80,7 @@ function undeliveredBlock(view: AlertsView, span: string): object[] {
   return [
     text(
       `⚠️ ${letters.length} alert card${many ? 's' : ''} could not be delivered ${span} (latest at ` +
-        `${formatLocalTime(latest.deadAt, view.now, view.timeZone)}: ${latest.reason}). ` +
+        `${formatLocalTime(latest.deadAt, view.now, view.timeZone, view.locale)}: ${latest.reason}). ` +
         `The next change of ${many ? 'each of these alerts' : 'this alert'} is sent again.`,
       { color: 'Attention', spacing: 'Small' },
     ),
@@ -88,7 +90,7 @@ function undeliveredBlock(view: AlertsView, span: string): object[] {
 function incidentItem(i: Incident, view: AlertsView): object[] {
   const metric = metricByFn(i.fn);
   const service = serviceById(metric?.service ?? i.service)?.name ?? i.service;
-  const when = (iso: string) => formatLocalTime(Date.parse(iso), view.now, view.timeZone);
+  const when = (iso: string) => formatLocalTime(Date.parse(iso), view.now, view.timeZone, view.locale);
   const end = i.resolvedAt ? Date.parse(i.resolvedAt) : view.now.getTime();
   const lasted = i.resolvedAt
     ? `lasted ${spanText(end - Date.parse(i.openedAt))}`

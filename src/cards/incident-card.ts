@@ -20,6 +20,8 @@ export interface IncidentCardInput {
   detail: IssueDetail;
   now: Date;
   timeZone: string;
+  /** BCP 47 locale of the reader (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
   /** Lines about the tenant's own telemetry on the affected services, when Pulse has any. */
   telemetry?: readonly string[];
 }
@@ -33,8 +35,9 @@ export function buildIncidentCard(input: IncidentCardInput): AdaptiveCard {
   const { detail, now } = input;
   const { issue, history } = detail;
   const tz = safeTimeZone(input.timeZone);
+  const { locale } = input;
   const at = (iso: string) =>
-    `${formatLocalTime(Date.parse(iso), now, tz)} (${formatRelative(Date.parse(iso), now)})`;
+    `${formatLocalTime(Date.parse(iso), now, tz, locale)} (${formatRelative(Date.parse(iso), now)})`;
   const posts = [...issue.posts].reverse();
   const shown = posts.slice(0, MAX_POSTS);
   const facts = [
@@ -72,7 +75,7 @@ export function buildIncidentCard(input: IncidentCardInput): AdaptiveCard {
           text('Status history', { weight: 'Bolder', spacing: 'Medium' }),
           text(
             history
-              .map((h) => `${formatLocalTime(Date.parse(h.at), now, tz)} ${statusLabel(h.status)}`)
+              .map((h) => `${formatLocalTime(Date.parse(h.at), now, tz, locale)} ${statusLabel(h.status)}`)
               .join(' → '),
             { spacing: 'Small', size: 'Small' },
           ),

@@ -17,9 +17,11 @@ export interface IncidentsCardInput {
   scope?: { group?: ServiceGroup; label: string };
   now: Date;
   timeZone: string;
+  /** BCP 47 locale of the reader (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
 }
 
-function issueBlock(issue: HealthIssue, now: Date, tz: string): object {
+function issueBlock(issue: HealthIssue, now: Date, tz: string, locale: string): object {
   const started = Date.parse(issue.startDateTime);
   const updated = Date.parse(issue.lastModifiedDateTime);
   return {
@@ -33,8 +35,8 @@ function issueBlock(issue: HealthIssue, now: Date, tz: string): object {
       ),
       text(clip(issue.title, 160), { weight: 'Bolder', spacing: 'Small' }),
       text(
-        `${issue.service}${issue.feature ? ` · ${issue.feature}` : ''} · started ${formatLocalTime(started, now, tz)} ` +
-          `(${formatRelative(started, now)}) · last update ${formatLocalTime(updated, now, tz)}`,
+        `${issue.service}${issue.feature ? ` · ${issue.feature}` : ''} · started ${formatLocalTime(started, now, tz, locale)} ` +
+          `(${formatRelative(started, now)}) · last update ${formatLocalTime(updated, now, tz, locale)}`,
         { size: 'Small', isSubtle: true, spacing: 'Small' },
       ),
       { type: 'ActionSet', actions: [imBackAction(`Details of ${issue.id}`, `incident ${issue.id}`)] },
@@ -49,6 +51,7 @@ function issueBlock(issue: HealthIssue, now: Date, tz: string): object {
 export function buildIncidentsCard(input: IncidentsCardInput): AdaptiveCard {
   const { view, now, scope } = input;
   const tz = safeTimeZone(input.timeZone);
+  const { locale } = input;
   const mine = view.issues.filter((i) => issueInScope(i.service, scope));
   const open = mine.filter((i) => !i.isResolved);
   const ordered = [
@@ -74,14 +77,14 @@ export function buildIncidentsCard(input: IncidentsCardInput): AdaptiveCard {
       weight: 'Bolder',
     }),
     text(
-      `As reported by Microsoft${view.asOf ? `, read ${formatLocalTime(view.asOf, now, tz)} (${formatRelative(Math.min(view.asOf, +now), now)})` : ''} · times in ${tz}`,
+      `As reported by Microsoft${view.asOf ? `, read ${formatLocalTime(view.asOf, now, tz, locale)} (${formatRelative(Math.min(view.asOf, +now), now)})` : ''} · times in ${tz}`,
       small,
     ),
     ...(view.staleReason
       ? [text(`⏳ Could not refresh: ${view.staleReason}`, { size: 'Small', color: 'Warning' })]
       : []),
     text(summary, { spacing: 'Small' }),
-    ...shown.map((i) => issueBlock(i, now, tz)),
+    ...shown.map((i) => issueBlock(i, now, tz, locale)),
     ...(ordered.length > shown.length
       ? [
           text(`…and ${ordered.length - shown.length} more open issues; name a service to narrow the list.`, {
@@ -94,7 +97,7 @@ export function buildIncidentsCard(input: IncidentsCardInput): AdaptiveCard {
           text('Resolved in the last 7 days', { weight: 'Bolder', spacing: 'Large' }),
           ...resolved.map((i) =>
             text(
-              `✅ **${i.id}** ${clip(i.title, 100)} (${i.service}, ended ${formatLocalTime(Date.parse(i.endDateTime ?? i.lastModifiedDateTime), now, tz)})`,
+              `✅ **${i.id}** ${clip(i.title, 100)} (${i.service}, ended ${formatLocalTime(Date.parse(i.endDateTime ?? i.lastModifiedDateTime), now, tz, locale)})`,
               { size: 'Small', spacing: 'Small' },
             ),
           ),

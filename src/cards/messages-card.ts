@@ -2,7 +2,7 @@ import type { ServiceGroup } from '../domain/catalog-types';
 import type { MessagesView } from '../service-health/reader';
 import type { ServiceMessage } from '../service-health/types';
 import { type AdaptiveCard, imBackAction, newCard, text } from './adaptive-card';
-import { formatLocalTime, formatRelative, safeTimeZone } from './format';
+import { formatLocalTime, formatRelative, safeLocale, safeTimeZone } from './format';
 import { adminCenterMessageUrl, categoryLabel, clip, messageInScope } from './health-text';
 
 /** Posts listed at most. */
@@ -14,10 +14,12 @@ export interface MessagesCardInput {
   scope?: { group?: ServiceGroup; label: string };
   now: Date;
   timeZone: string;
+  /** BCP 47 locale of the reader (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
 }
 
-function dateOnly(ms: number, tz: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+function dateOnly(ms: number, tz: string, locale: string): string {
+  return new Intl.DateTimeFormat(safeLocale(locale), {
     timeZone: tz,
     day: 'numeric',
     month: 'short',
@@ -25,14 +27,14 @@ function dateOnly(ms: number, tz: string): string {
   }).format(ms);
 }
 
-function messageBlock(m: ServiceMessage, now: Date, tz: string): object {
+function messageBlock(m: ServiceMessage, now: Date, tz: string, locale: string): object {
   const actBy = m.actionRequiredBy ? Date.parse(m.actionRequiredBy) : undefined;
   const marks = [
     categoryLabel(m.category),
     ...(m.isMajorChange ? ['⚠️ Major change'] : []),
     ...(actBy !== undefined
       ? [
-          `${actBy < now.getTime() ? 'Action was due' : '📅 Act by'} ${dateOnly(actBy, tz)} (${formatRelative(actBy, now)})`,
+          `${actBy < now.getTime() ? 'Action was due' : '📅 Act by'} ${dateOnly(actBy, tz, locale)} (${formatRelative(actBy, now)})`,
         ]
       : []),
   ];
@@ -44,7 +46,7 @@ function messageBlock(m: ServiceMessage, now: Date, tz: string): object {
       text(`**${m.id}** · ${marks.join(' · ')}`, { size: 'Small', spacing: 'None' }),
       text(clip(m.title, 160), { weight: 'Bolder', spacing: 'Small' }),
       text(
-        `${m.services.join(', ') || 'Microsoft 365'} · updated ${formatLocalTime(Date.parse(m.lastModifiedDateTime), now, tz)}`,
+        `${m.services.join(', ') || 'Microsoft 365'} · updated ${formatLocalTime(Date.parse(m.lastModifiedDateTime), now, tz, locale)}`,
         {
           size: 'Small',
           isSubtle: true,
@@ -66,6 +68,7 @@ function messageBlock(m: ServiceMessage, now: Date, tz: string): object {
 export function buildMessagesCard(input: MessagesCardInput): AdaptiveCard {
   const { view, now, scope } = input;
   const tz = safeTimeZone(input.timeZone);
+  const { locale } = input;
   const mine = view.messages.filter((m) => messageInScope(m, scope));
   const due = mine
     .filter((m) => m.isMajorChange && m.actionRequiredBy && Date.parse(m.actionRequiredBy) >= now.getTime())
@@ -84,7 +87,7 @@ export function buildMessagesCard(input: MessagesCardInput): AdaptiveCard {
       ? [text(`⏳ Could not refresh: ${view.staleReason}`, { size: 'Small', color: 'Warning' })]
       : []),
     ...(shown.length
-      ? shown.map((m) => messageBlock(m, now, tz))
+      ? shown.map((m) => messageBlock(m, now, tz, locale))
       : [text('No Message center posts in the last 30 days.')]),
   ];
   return newCard(body, [imBackAction('Refresh', `messages${scope ? ` ${scope.label.toLowerCase()}` : ''}`)]);

@@ -27,6 +27,8 @@ export interface MetricCardInput {
   now: Date;
   /** IANA zone of the user; unknown zones fall back to UTC. */
   timeZone: string;
+  /** BCP 47 locale of the user (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
   /** How the window was asked for, e.g. `last 6 hours`; shown in the title. */
   windowLabel: string;
   /**
@@ -42,35 +44,39 @@ export interface MetricCardInput {
  * the report's notes, a table fallback for clients without charts, and Refresh / compare buttons.
  */
 export function buildMetricCard(input: MetricCardInput): AdaptiveCard {
-  const { report, now, windowLabel } = input;
+  const { report, now, windowLabel, locale } = input;
   const tz = safeTimeZone(input.timeZone);
   const metric = metricOrStandIn(report.series.fn);
   const interval = report.series.intervalMinutes;
   const grid = windowGrid(report);
-  const label = axisLabeller(grid.times.length ? grid.times[grid.times.length - 1] - grid.times[0] : 0, tz);
+  const label = axisLabeller(
+    grid.times.length ? grid.times[grid.times.length - 1] - grid.times[0] : 0,
+    tz,
+    locale,
+  );
   const stats = columnStats(grid.thisWeek);
   const lastStats = grid.lastWeek ? columnStats(grid.lastWeek) : undefined;
-  const value = (v: number) => formatValue(v, metric.unit);
+  const value = (v: number) => formatValue(v, metric.unit, locale);
   const small = { size: 'Small', isSubtle: true, spacing: 'None' };
   const service = serviceById(metric.service)?.name ?? metric.service;
   const dataEnd = stats ? grid.times[stats.latest.i] + interval * 60_000 : undefined;
-  const age = dataEnd ? ` · ${formatDataAge(dataEnd, now, tz)}` : '';
+  const age = dataEnd ? ` · ${formatDataAge(dataEnd, now, tz, locale)}` : '';
 
   const body: object[] = [
     text(`${metric.name}, ${windowLabel}`, { size: 'Medium', weight: 'Bolder' }),
     text(`${service} · ${interval}-minute buckets · times in ${tz}${age}`, small),
     ...(metric.description ? [text(metric.description, { spacing: 'Small' })] : []),
     ...(metric.preview ? [text('Preview signal: Microsoft may change or withdraw it.', small)] : []),
-    ...staleLines(report.stale ? [report.stale] : [], now, tz).map((l) =>
+    ...staleLines(report.stale ? [report.stale] : [], now, tz, locale).map((l) =>
       text(`⏳ ${l}`, { size: 'Small', color: 'Warning' }),
     ),
   ];
   if (!stats) {
     body.push(text(`No data in this window (${grid.times.length} buckets).`, { color: 'Warning' }));
   } else {
-    body.push(chart(metric, grid, label, tz, interval, windowLabel));
-    body.push({ type: 'FactSet', facts: facts(stats, lastStats, grid, label, value, metric) });
-    body.push(...deviationBlock(metric, grid, label, value));
+    body.push(chart(metric, grid, label, tz, interval, windowLabel, value));
+    body.push({ type: 'FactSet', facts: facts(stats, lastStats, grid, label, value, metric, locale) });
+    body.push(...deviationBlock(metric, grid, label, value, locale));
   }
   body.push(...gapLines(report, grid));
   body.push(...report.notes.map((n) => text(n, { size: 'Small', isSubtle: true })));
@@ -97,6 +103,7 @@ function chart(
   tz: string,
   interval: number,
   windowLabel: string,
+  value: (v: number) => string,
 ): object {
   // Teams charts place string x values on a category axis built from the lines in order, so the first line (this
   // week) must hold every x used: last week is shown only where this week has data too.
@@ -119,12 +126,7 @@ function chart(
     lines,
     xAxisTitle: `time (${tz})`,
     yAxisTitle: metric.unit === 'percent' ? '%' : `count per ${interval} min`,
-    fallback: metricFallback(
-      grid,
-      label,
-      (v) => formatValue(v, metric.unit),
-      sparkline(bucketMeans(grid.thisWeek, METRIC_SPARK_WIDTH)),
-    ),
+    fallback: metricFallback(grid, label, value, sparkline(bucketMeans(grid.thisWeek, METRIC_SPARK_WIDTH))),
   });
 }
 
@@ -135,6 +137,7 @@ function facts(
   label: (t: number) => string,
   value: (v: number) => string,
   metric: MetricDef,
+  locale: string,
 ): { title: string; value: string }[] {
   const at = (p: { i: number; v: number }) => `${value(p.v)} at ${label(grid.times[p.i])}`;
   const out = [
@@ -146,9 +149,9 @@ function facts(
   if (lastStats) {
     const change =
       metric.unit === 'percent'
-        ? formatPointChange(stats.average - lastStats.average)
+        ? formatPointChange(stats.average - lastStats.average, locale)
         : lastStats.average
-          ? formatChange(((stats.average - lastStats.average) / lastStats.average) * 100)
+          ? formatChange(((stats.average - lastStats.average) / lastStats.average) * 100, locale)
           : '–';
     out.push({ title: 'Average last week', value: `${value(lastStats.average)} (now ${change})` });
   }
@@ -160,11 +163,13 @@ function deviationBlock(
   grid: WindowGrid,
   label: (t: number) => string,
   value: (v: number) => string,
+  locale: string,
 ): object[] {
   const found = deviations(metric, grid);
   if (!found.length) return [];
   const lines = found.map((d) => {
-    const change = metric.unit === 'percent' ? formatPointChange(d.change) : formatChange(d.change);
+    const change =
+      metric.unit === 'percent' ? formatPointChange(d.change, locale) : formatChange(d.change, locale);
     return `- ${label(grid.times[d.i])}: ${value(d.value)} vs ${value(d.lastWeek)} last week (${change})`;
   });
   return [

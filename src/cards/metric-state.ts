@@ -4,7 +4,7 @@ import { metricByFn } from '../domain/catalog';
 import type { MetricDef } from '../domain/catalog-types';
 import type { MetricsErrorKind } from '../graph/errors';
 import type { MetricStatus } from '../graph/metrics-reader';
-import { formatChange, formatValue } from './format';
+import { formatChange, formatRulePercent, formatValue } from './format';
 
 /** What a status row says about a metric. */
 export type MetricStateKind = 'degraded' | 'normal' | 'noData' | 'notPermitted' | 'notAvailable' | 'failed';
@@ -50,7 +50,7 @@ const FAILURE_TEXT: Partial<Record<MetricsErrorKind, string>> = {
  * below its rule's level, a count beyond the rule's change against the same bucket last week in the bad direction
  * (only above the rule's noise floor), or any value of a count whose healthy level is zero.
  */
-export function metricState(status: MetricStatus): MetricState {
+export function metricState(status: MetricStatus, locale: string): MetricState {
   if (!status.ok) {
     const e = status.error;
     if (e.kind === 'MissingPermission') {
@@ -62,17 +62,18 @@ export function metricState(status: MetricStatus): MetricState {
   }
   const metric = metricByFn(status.fn);
   if (!status.latest || !metric) return { kind: 'noData', reason: 'No data in the recent buckets yet.' };
-  return judge(metric, status.latest.v, status.lastWeek?.v, status.changePct);
+  return judge(metric, status.latest.v, status.lastWeek?.v, status.changePct, locale);
 }
 
 function judge(
   metric: MetricDef,
   value: number,
   lastWeek: number | undefined,
-  changePct?: number,
+  changePct: number | undefined,
+  locale: string,
 ): MetricState {
   const rule = metric.defaultRule;
-  const level = formatValue(rule.threshold, metric.unit);
+  const level = formatValue(rule.threshold, metric.unit, locale);
   switch (rule.kind) {
     case 'below':
       return value < rule.threshold
@@ -94,11 +95,11 @@ function judge(
         return { kind: 'normal', reason: `Too few events to judge (under ${floor}).` };
       }
       const bad = rule.kind === 'drop' ? changePct <= -rule.threshold : changePct >= rule.threshold;
-      const change = `${formatChange(changePct)} vs the same time last week`;
+      const change = `${formatChange(changePct, locale)} vs the same time last week`;
       return bad
         ? {
             kind: 'degraded',
-            reason: `${change} (alert rule: a ${rule.kind} of ${rule.threshold} % or more).`,
+            reason: `${change} (alert rule: a ${rule.kind} of ${formatRulePercent(rule.threshold, locale)} or more).`,
           }
         : { kind: 'normal', reason: `${change}.` };
     }

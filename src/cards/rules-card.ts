@@ -10,6 +10,8 @@ export interface RulesView {
   rules: readonly Rule[];
   now: Date;
   timeZone: string;
+  /** BCP 47 locale of the reader (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
 }
 
 /** The tenant's alert rules, numbered as `unwatch #n` counts them: id, metric, meaning, default or custom, mutes. */
@@ -48,7 +50,7 @@ export function buildRulesCard(view: RulesView): AdaptiveCard {
 function ruleItem(rule: Rule, n: number, view: RulesView): object[] {
   const metric = metricByFn(rule.fn);
   const service = metric ? (serviceById(metric.service)?.name ?? metric.service) : '';
-  const when = (iso: string) => formatLocalTime(Date.parse(iso), view.now, view.timeZone);
+  const when = (iso: string) => formatLocalTime(Date.parse(iso), view.now, view.timeZone, view.locale);
   const origin =
     rule.source === 'default'
       ? 'Default from the catalog'

@@ -38,6 +38,8 @@ export interface StatusCardInput {
   now: Date;
   /** IANA zone of the user, e.g. `Europe/Berlin`; unknown zones fall back to UTC. */
   timeZone: string;
+  /** BCP 47 locale of the user (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
   board?: BoardOptions;
   /** Fresh data is on its way (> 5 s): show a subtle "Updating…" line and keep the numbers. */
   updating?: boolean;
@@ -66,14 +68,14 @@ export function buildStatusCard(input: StatusCardInput): AdaptiveCard {
 }
 
 function composeStatusCard(input: StatusCardInput, withTrends: boolean): AdaptiveCard {
-  const { report, now, service, board } = input;
+  const { report, now, service, board, locale } = input;
   const tz = safeTimeZone(input.timeZone);
-  const groups = statusGroups(report, withTrends ? input.trends : undefined, service);
+  const groups = statusGroups(report, withTrends ? input.trends : undefined, locale, service);
   const rows = groups.flatMap((g) => g.rows);
   const counts: StatusGroup['counts'] = {};
   for (const r of rows) counts[r.state.kind] = (counts[r.state.kind] ?? 0) + 1;
   const dataEnd = Date.parse(report.latestCompleteBucket) + report.intervalMinutes * 60_000;
-  const age = formatDataAge(dataEnd, now, tz);
+  const age = formatDataAge(dataEnd, now, tz, locale);
   const stale = rows.flatMap((r) => (r.status.ok && r.status.stale ? [r.status.stale as StaleNote] : []));
   const degraded = rows.filter((r) => r.state.kind === 'degraded');
   const attention = degraded.length ? attentionBlock(degraded) : undefined;
@@ -91,7 +93,7 @@ function composeStatusCard(input: StatusCardInput, withTrends: boolean): Adaptiv
     ...(board
       ? [
           text(
-            `Last refreshed ${formatLocalTime(refreshedAt, now, tz)} (${formatRelative(refreshedAt, now)})`,
+            `Last refreshed ${formatLocalTime(refreshedAt, now, tz, locale)} (${formatRelative(refreshedAt, now)})`,
             small,
           ),
         ]
@@ -101,7 +103,9 @@ function composeStatusCard(input: StatusCardInput, withTrends: boolean): Adaptiv
       ? [text(`ℹ️ ${input.telemetryNote}`, { spacing: 'Small' }), ...(input.health ?? [])]
       : [
           text(countsLine(counts) || 'No metrics in this report.', { spacing: 'Small' }),
-          ...staleLines(stale, now, tz).map((l) => text(`⏳ ${l}`, { size: 'Small', color: 'Warning' })),
+          ...staleLines(stale, now, tz, locale).map((l) =>
+            text(`⏳ ${l}`, { size: 'Small', color: 'Warning' }),
+          ),
           ...(attention ? [attention.container] : []),
           ...(input.health ?? []),
           ...groups.map((g) => groupSection(g, withTrends)),
@@ -113,7 +117,7 @@ function composeStatusCard(input: StatusCardInput, withTrends: boolean): Adaptiv
     const userIds = [...new Set(board.userIds)].slice(0, MAX_REFRESH_USERS);
     card.refresh = { action: { type: 'Action.Execute', verb: 'board.refresh', data }, userIds };
   }
-  if (attention && withTrends) addCharts(card, attention, report.intervalMinutes, tz);
+  if (attention && withTrends) addCharts(card, attention, report.intervalMinutes, tz, locale);
   return card;
 }
 
@@ -144,13 +148,19 @@ function attentionBlock(degraded: StatusRow[]): Attention {
 }
 
 /** Inserts a trend chart under each degraded metric that has a trend, while the card stays well under the limit. */
-function addCharts(card: AdaptiveCard, attention: Attention, interval: number, tz: string): void {
+function addCharts(
+  card: AdaptiveCard,
+  attention: Attention,
+  interval: number,
+  tz: string,
+  locale: string,
+): void {
   let added = 0;
   attention.rows.forEach((r, i) => {
     if (added >= MAX_STATUS_CHARTS || !r.trend || r.trend.length < 2) return;
     const points = downsample(r.trend, STATUS_CHART_POINTS, (p) => p.v);
     const times = points.map((p) => Date.parse(p.t));
-    const label = axisLabeller(times[times.length - 1] - times[0], tz);
+    const label = axisLabeller(times[times.length - 1] - times[0], tz, locale);
     const labels = uniqueLabels(times.map(label));
     const chart = lineChart({
       title: `${r.metric.name}, recent buckets`,

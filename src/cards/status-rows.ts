@@ -32,10 +32,11 @@ export interface StatusGroup {
 
 const rank = (k: MetricStateKind) => STATE_ORDER.indexOf(k);
 
-/** Rows of the report grouped by service (one service when given), groups with degraded metrics first. */
+/** Rows of the report grouped by service (one service when given), groups with degraded metrics first; numbers in `locale`. */
 export function statusGroups(
   report: StatusReport,
   trends: Record<string, SeriesPoint[]> | undefined,
+  locale: string,
   service?: ServiceGroup,
 ): StatusGroup[] {
   const end = Date.parse(report.latestCompleteBucket) + report.intervalMinutes * 60_000;
@@ -46,8 +47,8 @@ export function statusGroups(
     const spark = trends
       ? sparklineOfPoints(trend ?? [], report.intervalMinutes, end, STATUS_SPARK_WIDTH)
       : undefined;
-    const state = metricState(status);
-    return [{ metric, status, state, ...cells(metric, status, state), spark, trend }];
+    const state = metricState(status, locale);
+    return [{ metric, status, state, ...cells(metric, status, state, locale), spark, trend }];
   });
   const groups = SERVICES.map((s) => {
     const mine = rows.filter((r) => r.metric.service === s.id);
@@ -64,13 +65,14 @@ function cells(
   metric: MetricDef,
   status: MetricStatus,
   state: MetricState,
+  locale: string,
 ): { value: string; change: string } {
   if (!status.ok || !status.latest) return { value: STATE_LOOK[state.kind].label, change: '' };
-  const value = formatValue(status.latest.v, metric.unit);
+  const value = formatValue(status.latest.v, metric.unit, locale);
   if (!status.lastWeek) return { value, change: '' };
   if (metric.unit === 'percent')
-    return { value, change: formatPointChange(status.latest.v - status.lastWeek.v) };
-  return { value, change: status.changePct === undefined ? '' : formatChange(status.changePct) };
+    return { value, change: formatPointChange(status.latest.v - status.lastWeek.v, locale) };
+  return { value, change: status.changePct === undefined ? '' : formatChange(status.changePct, locale) };
 }
 
 /** `🔴 2 degraded · 🟢 30 normal · 🔒 4 not permitted`, in problem-first order. */

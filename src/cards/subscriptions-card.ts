@@ -13,6 +13,8 @@ export interface SubscriptionsView {
   elsewhere: number;
   now: Date;
   timeZone: string;
+  /** BCP 47 locale of the reader (`de-DE`) for numbers, dates and times; unknown locales fall back to en-US. */
+  locale: string;
 }
 
 const PLACE = { personal: 'this chat', groupChat: 'this chat', channel: 'this channel' } as const;
@@ -65,7 +67,7 @@ export function buildSubscriptionsCard(view: SubscriptionsView): AdaptiveCard {
   const items = subs.map((s) => [
     text(`**${scopeLabel(s.scope)}**`, { spacing: 'Medium' }),
     subtle(
-      `since ${formatLocalTime(Date.parse(s.createdAt), view.now, view.timeZone)} · by ${s.createdBy.name} · ` +
+      `since ${formatLocalTime(Date.parse(s.createdAt), view.now, view.timeZone, view.locale)} · by ${s.createdBy.name} · ` +
         `Microsoft's issues: ${microsoftIssuesText(microsoftIssuesOf(s))}`,
     ),
   ]);
@@ -84,7 +86,7 @@ function quietText(q: NonNullable<Subscription['quiet']>): string {
 
 function digestText(d: NonNullable<Subscription['digest']>, view: SubscriptionsView): string {
   const last = d.lastSentAt
-    ? `, last sent ${formatLocalTime(Date.parse(d.lastSentAt), view.now, view.timeZone)}`
+    ? `, last sent ${formatLocalTime(Date.parse(d.lastSentAt), view.now, view.timeZone, view.locale)}`
     : '';
   return `daily at ${d.at} ${d.timeZone}${last}`;
 }
@@ -94,7 +96,7 @@ function pausedBlock(s: Subscription | undefined, view: SubscriptionsView): obje
   const who = s.paused.admins.length ? ` Sign-in needed again from: ${s.paused.admins.join(', ')}.` : '';
   return [
     text(
-      `⏸ Alerts are paused since ${formatLocalTime(Date.parse(s.paused.since), view.now, view.timeZone)}: ` +
+      `⏸ Alerts are paused since ${formatLocalTime(Date.parse(s.paused.since), view.now, view.timeZone, view.locale)}: ` +
         `${s.paused.reason}.${who}`,
       { color: 'Warning', spacing: 'Small' },
     ),

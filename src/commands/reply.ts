@@ -11,8 +11,10 @@ export interface CommandContext {
   tenantId: string;
   user: { id: string; name?: string; aadObjectId?: string };
   conversation: { id: string; scope: 'personal' | 'groupChat' | 'channel' };
-  /** IANA time zone from the activity (`localTimezone`), UTC when unknown. */
+  /** IANA time zone from the activity (`localTimezone`, else Teams' clientInfo entity), UTC when unknown. */
   timeZone: string;
+  /** BCP 47 locale from the activity (`locale`, else Teams' clientInfo entity), en-US when unknown or unsupported. */
+  locale: string;
   now: Date;
   correlationId: string;
 }

@@ -102,7 +102,9 @@ export function errorReply(
 ): Reply {
   if (err instanceof SignInRequiredError) return signInNeededReply(services.signInMode, command);
   if (err instanceof MetricsApiError || err instanceof WindowError)
-    return { card: buildErrorCard(err, { now: ctx.now, timeZone: ctx.timeZone, command }) };
+    return {
+      card: buildErrorCard(err, { now: ctx.now, timeZone: ctx.timeZone, locale: ctx.locale, command }),
+    };
   throw err;
 }
 

@@ -3,6 +3,7 @@ import type { UserMetricsReader } from '../graph/metrics-reader';
 import type { Actor } from '../monitor/actor';
 import type { AlertActionResult, AlertButton } from '../cycle/act-on-alert';
 import type { ServiceHealthReader } from '../service-health/reader';
+import type { StatusCardMemo } from './status-memo';
 
 /** What command handlers may ask of the outside world for the current user, without knowing how it is done. */
 export interface CommandServices {
@@ -16,6 +17,8 @@ export interface CommandServices {
   metrics: UserMetricsReader;
   /** Alert subscriptions, rules, audit log and incidents; alerting commands say alerts are off without them. */
   alerts?: AlertStores;
+  /** The bot's memo of status cards (see status-memo.ts); absent, every status is built afresh. */
+  statusCards?: StatusCardMemo;
   /** Acts on an alert button the gate allowed (lifecycle, audit, card updates); absent when alerting is off. */
   alertActions?: { act(button: AlertButton, by: Actor, now: number): Promise<AlertActionResult> };
   /** Microsoft's service health and Message center, read with the user's own token; absent when not wired. */

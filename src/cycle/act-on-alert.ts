@@ -10,6 +10,7 @@ import type { ChartStore, ChartPoint } from './chart-store';
 import type { IncidentRepository } from '../alerts/incident-repository';
 import type { Outbox } from '../delivery/outbox';
 import { fnsInScope } from '../monitor/rule-scope';
+import { readerOfSubscription, type Subscription } from '../alerts/subscription';
 
 /** What a pressed alert button asks for; ids come from the card, so they are checked against the store. */
 export interface AlertButton {
@@ -17,6 +18,8 @@ export interface AlertButton {
   tenantId: string;
   incidentIds: string[];
   minutes?: number;
+  /** Where the button was pressed: the card returned to it is formatted as that conversation subscribed. */
+  conversationId?: string;
 }
 
 export interface AlertActionDeps {
@@ -29,6 +32,8 @@ export interface AlertActionDeps {
     charts: Record<string, ChartPoint[]>;
     details: boolean;
     now: number;
+    timeZone: string;
+    locale: string;
   }): object;
 }
 
@@ -71,8 +76,13 @@ export async function actOnAlert(
     button.tenantId,
     group.members.map((m) => m.fn),
   );
-  const card = deps.render({ group, charts, details: button.verb === 'alert.details', now });
-  if (action) await queueEverywhere(group, charts, now, deps);
+  const subs = (await deps.stores.subscriptions.inTenant(group.tenantId)).filter((s) =>
+    group.members.some((m: Incident) => fnsInScope(s.scope).includes(m.fn)),
+  );
+  const here = subs.find((s) => s.conversationId === button.conversationId);
+  const reader = here ? readerOfSubscription(here) : { locale: 'en-US', timeZone: 'UTC' };
+  const card = deps.render({ group, charts, details: button.verb === 'alert.details', now, ...reader });
+  if (action) await queueEverywhere(group, charts, now, subs, deps);
   return { ok: true, card };
 }
 
@@ -89,20 +99,20 @@ function userActionOf(button: AlertButton, by: Actor): UserAction | undefined {
   }
 }
 
-/** The updated card goes to every conversation subscribed to a member's metric, replacing the message in place. */
+/**
+ * The updated card goes to every conversation subscribed to a member's metric, replacing the message in place, each
+ * formatted for that conversation's subscription (the first one, when several cover the group).
+ */
 async function queueEverywhere(
   group: IncidentGroup,
   charts: Record<string, ChartPoint[]>,
   now: number,
+  subs: readonly Subscription[],
   deps: AlertActionDeps,
 ) {
-  const subs = await deps.stores.subscriptions.inTenant(group.tenantId);
-  const conversations = new Set(
-    subs
-      .filter((s) => group.members.some((m: Incident) => fnsInScope(s.scope).includes(m.fn)))
-      .map((s) => s.conversationId),
-  );
-  const card = deps.render({ group, charts, details: false, now });
-  for (const conversationId of conversations)
+  const conversations = new Map(subs.map((s) => [s.conversationId, s]));
+  for (const [conversationId, sub] of conversations) {
+    const card = deps.render({ group, charts, details: false, now, ...readerOfSubscription(sub) });
     await deps.outbox.enqueue({ tenantId: group.tenantId, conversationId, cardKey: group.key, card });
+  }
 }

@@ -18,20 +18,22 @@ export type OpenIssuesOf = (tenantId: string, service: string) => readonly Healt
 export function alertCardsWith(openIssues: OpenIssuesOf, known: KnownHealth): AlertCards {
   return {
     ...alertCards,
-    digest: ({ report, now, timeZone }) =>
+    digest: ({ report, now, timeZone, locale }) =>
       buildStatusCard({
         report,
         now: new Date(now),
         timeZone,
+        locale,
         health: digestHealthSection(known(report.tenantId), report, now),
       }),
-    group: ({ group, charts, rules, now, timeZone }) =>
+    group: ({ group, charts, rules, now, timeZone, locale }) =>
       renderGroup({
         group,
         charts,
         rules,
         now,
         timeZone,
+        locale,
         details: false,
         microsoft: openIssues?.(group.tenantId, group.service),
       }),
@@ -40,8 +42,8 @@ export function alertCardsWith(openIssues: OpenIssuesOf, known: KnownHealth): Al
 
 /** The cards the monitor and the buttons post: one per incident group, its details view, the pause notice and the digest. */
 export const alertCards: AlertCards = {
-  group: ({ group, charts, rules, now, timeZone }) =>
-    renderGroup({ group, charts, rules, now, timeZone, details: false }),
+  group: ({ group, charts, rules, now, timeZone, locale }) =>
+    renderGroup({ group, charts, rules, now, timeZone, locale, details: false }),
   paused: ({ sub, admins, reason, now }) =>
     buildAlertsPausedCard({
       tenantId: sub.tenantId,
@@ -49,9 +51,11 @@ export const alertCards: AlertCards = {
       admins,
       reason,
       now: new Date(now),
-      timeZone: sub.quiet?.timeZone ?? 'UTC',
+      timeZone: sub.timeZone,
+      locale: sub.locale,
     }),
-  digest: ({ report, now, timeZone }) => buildStatusCard({ report, now: new Date(now), timeZone }),
+  digest: ({ report, now, timeZone, locale }) =>
+    buildStatusCard({ report, now: new Date(now), timeZone, locale }),
 };
 
 export function renderGroup(input: {
@@ -60,6 +64,7 @@ export function renderGroup(input: {
   rules?: Record<string, Rule>;
   now: number;
   timeZone?: string;
+  locale?: string;
   details: boolean;
   /** Microsoft's open issues on the group's service, named on the card. */
   microsoft?: readonly HealthIssue[];
@@ -75,6 +80,7 @@ export function renderGroup(input: {
     rules: input.rules,
     now: new Date(input.now),
     timeZone: input.timeZone ?? 'UTC',
+    locale: input.locale ?? 'en-US',
     microsoft: input.microsoft,
   };
   return input.details ? buildAlertDetailsCard(card) : buildAlertCard(card);

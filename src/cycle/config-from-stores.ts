@@ -1,5 +1,5 @@
 import type { AlertStores } from '../alerts/alert-stores';
-import { microsoftIssuesOf, type Subscription } from '../alerts/subscription';
+import { microsoftIssuesOf, readerOfSubscription, type Subscription } from '../alerts/subscription';
 import { parseQuietHours } from '../monitor/quiet-hours';
 import type { MonitorConfigSource, WatchedConversation } from './types';
 
@@ -43,6 +43,7 @@ function watched(s: Subscription): WatchedConversation {
     quiet: quiet?.ok ? quiet.quiet : undefined,
     paused: s.paused,
     digest: s.digest && { ...s.digest, since: s.createdAt },
+    ...readerOfSubscription(s),
     microsoft: microsoftIssuesOf(s),
   };
 }

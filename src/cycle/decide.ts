@@ -73,6 +73,7 @@ export interface CardToSend {
   charts: Record<string, ChartPoint[]>;
   rules: Record<string, Rule>;
   timeZone: string;
+  locale: string;
   holdUntil?: number;
 }
 
@@ -98,8 +99,8 @@ export function decideCards(input: {
       if (!group.members.some((m) => fnsInScope(sub.scope).includes(m.fn))) continue;
       const holdUntil =
         sub.quiet && isQuietAt(sub.quiet, input.now) ? quietEndsAt(sub.quiet, input.now) : undefined;
-      const timeZone = sub.quiet?.timeZone ?? 'UTC';
-      out.push({ conversationId: sub.conversationId, group, charts, rules, timeZone, holdUntil });
+      const { timeZone, locale } = sub;
+      out.push({ conversationId: sub.conversationId, group, charts, rules, timeZone, locale, holdUntil });
     }
   }
   return out;

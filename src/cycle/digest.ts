@@ -30,7 +30,7 @@ export async function sendDueDigests(
   for (const sub of subs.filter((s) => digestDue(s, now))) {
     if (!token) continue;
     const report = await deps.metrics.status(tenantId, fnsInScope(sub.scope), token);
-    const card = deps.cards.digest({ report, now, timeZone: sub.digest!.timeZone });
+    const card = deps.cards.digest({ report, now, timeZone: sub.digest!.timeZone, locale: sub.locale });
     const day = new Date(now).toISOString().slice(0, 10);
     await deps.outbox.enqueue({
       tenantId,

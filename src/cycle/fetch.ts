@@ -8,6 +8,8 @@ import { evaluationWindows, historyFetchWindows } from './windows';
 export interface FetchedSeries {
   series: Map<string, Series[]>;
   errors: string[];
+  /** Some metric was throttled (429) or timed out: Graph or the network is pushing back. */
+  congested: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function fetchSeries(
 ): Promise<FetchedSeries> {
   const windows = evaluationWindows(now, deps.interval, deps.windowMinutes);
   const fetchWindows = historyFetchWindows(tenantId, windows, deps.interval);
-  const out: FetchedSeries = { series: new Map(), errors: [] };
+  const out: FetchedSeries = { series: new Map(), errors: [], congested: false };
   for (const { token, fns } of fetches) {
     const results = await deps.metrics.seriesMany(
       tenantId,
@@ -35,7 +37,10 @@ export async function fetchSeries(
     );
     for (const r of results) {
       if (r.ok) out.series.set(r.fn, r.series);
-      else out.errors.push(`${r.fn}: ${r.error.message}`);
+      else {
+        out.errors.push(`${r.fn}: ${r.error.message}`);
+        out.congested ||= r.error.kind === 'Throttled' || r.error.kind === 'Timeout';
+      }
     }
   }
   return out;

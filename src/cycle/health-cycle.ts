@@ -1,6 +1,7 @@
 import type { IssueCardStore } from '../alerts/issue-card-store';
 import { telemetryLines } from '../cards/health-correlation';
 import { buildIncidentCard } from '../cards/incident-card';
+import { DEFAULT_LOCALE } from '../cards/format';
 import type { Outbox } from '../delivery/outbox';
 import {
   groupsOfHealthService,
@@ -36,11 +37,12 @@ export type IssueCardRenderer = (input: {
   telemetry: readonly string[];
   now: number;
   timeZone: string;
+  locale: string;
 }) => object;
 
 /** The issue card `incident <id>` shows, with the tenant's matching telemetry. */
-export const renderIssueCard: IssueCardRenderer = ({ issue, history, telemetry, now, timeZone }) =>
-  buildIncidentCard({ detail: { issue, history }, telemetry, now: new Date(now), timeZone });
+export const renderIssueCard: IssueCardRenderer = ({ issue, history, telemetry, now, timeZone, locale }) =>
+  buildIncidentCard({ detail: { issue, history }, telemetry, now: new Date(now), timeZone, locale });
 
 export interface HealthCycleDeps {
   config: MonitorConfigSource;
@@ -155,8 +157,16 @@ export class HealthCycle {
     for (const conversationId of conversations) {
       const sub = subs.find((s) => s.conversationId === conversationId);
       const quiet = sub?.quiet;
-      const timeZone = quiet?.timeZone ?? 'UTC';
-      const card = render({ issue: plan.issue, history, telemetry, now, timeZone });
+      const timeZone = sub?.timeZone ?? quiet?.timeZone ?? 'UTC';
+      const locale = sub?.locale ?? DEFAULT_LOCALE;
+      const card = render({
+        issue: plan.issue,
+        history,
+        telemetry: telemetry(locale),
+        now,
+        timeZone,
+        locale,
+      });
       const holdUntil = quiet && isQuietAt(quiet, now) ? quietEndsAt(quiet, now) : undefined;
       await this.deps.outbox.enqueue(
         { tenantId, conversationId, cardKey: issueCardKey(plan.issue.id), card },
@@ -185,10 +195,11 @@ export class HealthCycle {
     issue: HealthIssue,
     subs: readonly WatchedConversation[],
     report: HealthCycleReport,
-  ): Promise<string[]> {
+  ): Promise<(locale: string) => string[]> {
+    const none = () => [];
     const metrics = this.deps.metrics;
     const groups = groupsOfHealthService(issue.service);
-    if (!metrics || !groups.length) return [];
+    if (!metrics || !groups.length) return none;
     const byToken = new Map<string, string[]>();
     for (const group of groups) {
       const permission = serviceById(group)?.permission;
@@ -209,8 +220,9 @@ export class HealthCycle {
         report.errors.push(`telemetry for ${issue.id}: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    if (!parts.length) return [];
-    return telemetryLines({ ...parts[0], metrics: parts.flatMap((p) => p.metrics) }, groups);
+    if (!parts.length) return none;
+    const merged = { ...parts[0], metrics: parts.flatMap((p) => p.metrics) };
+    return (locale) => telemetryLines(merged, groups, locale);
   }
 }
 

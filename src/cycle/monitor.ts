@@ -2,8 +2,10 @@ import type { Outbox } from '../delivery/outbox';
 import type { Logger } from '../log/logger';
 import type { PartitionLeases } from '../store/partitions/partition-leases';
 import { nextPollAt } from '../monitor/schedule';
+import { AdaptiveConcurrency } from './adaptive-concurrency';
 import type { HealthCycle } from './health-cycle';
 import { runTenantCycle, type CycleDeps } from './tenant-cycle';
+import { runPool } from './tenant-pool';
 import type { CycleReport } from './types';
 
 export interface MonitorOptions {
@@ -17,8 +19,11 @@ export interface MonitorOptions {
   cycleMs?: number;
   /** How often pending and retried deliveries are attempted between cycles (default 5 s). */
   drainMs?: number;
-  /** Tenants polled at once (default 4). */
-  concurrency?: number;
+  /**
+   * Tenants polled at once: a fixed number, or (default) learnt from how their cycles go, starting at 4 (see
+   * `AdaptiveConcurrency`): more tenants in flight at real Graph latency, fewer when Graph throttles or times out.
+   */
+  concurrency?: number | AdaptiveConcurrency;
   /**
    * Whether a tenant may still be served (`ALLOWED_TENANTS`); asked at every cycle and drain. A refused tenant is not
    * polled, gets no digest and no card, and its stored data is left as it is. Default: every tenant.
@@ -49,8 +54,17 @@ export class Monitor {
   /** Tenants refused by `tenantAllowed` whose skip was logged (once each, until allowed again). */
   private readonly refused = new Set<string>();
 
+  private readonly concurrency: AdaptiveConcurrency | undefined;
+
   constructor(private readonly o: MonitorOptions) {
     this.now = o.now ?? Date.now;
+    this.concurrency =
+      typeof o.concurrency === 'number' ? undefined : (o.concurrency ?? new AdaptiveConcurrency());
+  }
+
+  /** Tenants polled at once right now. */
+  get tenantsInFlight(): number {
+    return typeof this.o.concurrency === 'number' ? this.o.concurrency : this.concurrency!.limit;
   }
 
   start(): void {
@@ -74,21 +88,23 @@ export class Monitor {
     );
     if (!only) this.polled = new Set();
     const reports: CycleReport[] = [];
-    const queue = [...tenants];
-    const worker = async () => {
-      for (let t = queue.shift(); t !== undefined; t = queue.shift()) {
+    await runPool(
+      tenants,
+      () => this.tenantsInFlight,
+      async (t) => {
         if (this.stopped) return; // stopping: the tenants left are polled by whoever owns them next
-        if (!this.o.leases.owns(t)) continue; // moved to another instance since the cycle began
+        if (!this.o.leases.owns(t)) return; // moved to another instance since the cycle began
         this.polled.add(t);
         await this.healthRound(t, at);
         try {
-          reports.push(await runTenantCycle(t, at, this.o.cycle));
+          const report = await runTenantCycle(t, at, this.o.cycle);
+          reports.push(report);
+          this.concurrency?.record(report.congested ? 'congested' : 'ok');
         } catch (err) {
           this.o.logger.error({ err, tenantId: t }, 'monitor cycle failed for a tenant');
         }
-      }
-    };
-    await Promise.all(Array.from({ length: this.o.concurrency ?? 4 }, worker));
+      },
+    );
     await this.drain();
     return reports;
   }

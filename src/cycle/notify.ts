@@ -20,6 +20,7 @@ export async function queueAlertCards(
       rules: s.rules,
       now,
       timeZone: s.timeZone,
+      locale: s.locale,
     });
     await deps.outbox.enqueue(
       { tenantId, conversationId: s.conversationId, cardKey: s.group.key, card },

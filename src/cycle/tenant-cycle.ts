@@ -60,6 +60,7 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
   });
   report.fetched = fetched.series.size;
   report.errors.push(...fetched.errors);
+  report.congested = fetched.congested;
 
   // One listing for the tenant's incidents instead of a read per rule: most rules have none (cheap on Azure Blob).
   const known = fetched.series.size ? await listByKey(tenantId, deps.incidents) : new Map<string, Incident>();
@@ -103,6 +104,7 @@ function emptyReport(tenantId: string): CycleReport {
     paused: 0,
     digests: 0,
     errors: [],
+    congested: false,
   };
 }
 

@@ -17,6 +17,9 @@ export interface WatchedConversation {
   admin: TeamsUser;
   quiet?: QuietHours;
   paused?: { since: string; reason: string; admins: string[] };
+  /** Cards for this conversation are formatted in this locale and zone (see `readerOfSubscription`). */
+  locale: string;
+  timeZone: string;
   /** Which of Microsoft's issues for the scope's services come here too; absent: incidents, not advisories. */
   microsoft?: { incidents: boolean; advisories: boolean };
   /** `digest daily HH:MM <zone>`; `since` is when it was set up, `lastSentAt` when it last went out. */
@@ -43,10 +46,11 @@ export interface AlertCards {
     rules: Record<string, Rule>;
     now: number;
     timeZone: string;
+    locale: string;
   }): object;
   paused(input: { sub: WatchedConversation; admins: string[]; reason: string; now: number }): object;
   /** The daily digest: the status of the subscription's metrics. */
-  digest(input: { report: StatusReport; now: number; timeZone: string }): object;
+  digest(input: { report: StatusReport; now: number; timeZone: string; locale: string }): object;
 }
 
 export type CredentialSource = (
@@ -65,4 +69,6 @@ export interface CycleReport {
   paused: number;
   digests: number;
   errors: string[];
+  /** Graph throttled (429) or timed out on some metric: the monitor polls fewer tenants at once. */
+  congested: boolean;
 }

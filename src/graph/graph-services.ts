@@ -11,7 +11,6 @@ import { ServiceHealthBudget } from './service-health/health-budget';
 import { ServiceHealthClient } from './service-health/health-client';
 import { ServiceHealthPoller } from './service-health/health-poller';
 import type { HealthServices } from './service-health/user-health';
-import { StatusMemo } from './user-metrics';
 
 /**
  * The process-wide Graph objects: one client, budget, cache and access gate shared by every user and the monitor,
@@ -21,7 +20,6 @@ export interface GraphServices {
   client: GraphMetricsClient;
   metrics: MetricsService;
   gate: AccessGate;
-  statusMemo: StatusMemo;
   health: HealthServices;
 }
 
@@ -54,7 +52,6 @@ export function createGraphServices(
     client,
     metrics: new MetricsService({ client, budget, cache, now }),
     gate: new AccessGate(client, store, now),
-    statusMemo: new StatusMemo(),
     health: {
       client: healthClient,
       poller: new ServiceHealthPoller(healthClient, now),

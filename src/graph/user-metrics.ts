@@ -16,27 +16,6 @@ import type {
 export type { SeriesRequest, StatusView };
 import type { SeriesPoint } from '../domain/series';
 
-/**
- * Status views per tenant and metric set, reused until the next 15-minute bucket starts (or 60 s at most, so a
- * late-data refresh is never held back long): the per-tenant cache already answers without Graph inside a bucket,
- * and this skips recomputing the same report for every admin and every board refresh. Access is still checked per
- * user before a memoised view is used.
- */
-export class StatusMemo {
-  private readonly views = new Map<string, { view: StatusView; bucket: number; at: number }>();
-
-  get(key: string, now: number): StatusView | undefined {
-    const hit = this.views.get(key);
-    return hit && hit.bucket === currentBucketStart(now, 15) && now - hit.at < 60_000 ? hit.view : undefined;
-  }
-
-  set(key: string, view: StatusView, now: number): void {
-    if (this.views.get(key)?.view === view) return;
-    if (this.views.size > 10_000) this.views.clear();
-    this.views.set(key, { view, bucket: currentBucketStart(now, 15), at: now });
-  }
-}
-
 /** Buckets of 15 minutes a status looks back: the newest complete one with data, and a 2-hour trend. */
 const TREND_BUCKETS = 8;
 
@@ -53,7 +32,6 @@ export class UserMetrics implements UserMetricsReader {
     private readonly gate: AccessGate,
     private readonly caller: Caller,
     private readonly now: () => number = Date.now,
-    private readonly memo?: StatusMemo,
   ) {
     this.tenantId = caller.tenantId;
     this.userId = caller.userId;
@@ -69,9 +47,7 @@ export class UserMetrics implements UserMetricsReader {
     const groups = [...new Set(fns.map((fn) => metricByFn(fn)!.service))];
     const access = await this.gate.check(this.caller, groups);
     const allowed = fns.filter((fn) => access.get(metricByFn(fn)!.service)?.allowed);
-    const memoKey = `${this.tenantId.toLowerCase()}|${allowed.join(',')}`;
-    const view = this.memo?.get(memoKey, this.now()) ?? (await this.fetchStatus(allowed, opts));
-    this.memo?.set(memoKey, view, this.now());
+    const view = await this.fetchStatus(allowed, opts);
     const byFn = new Map(view.report.metrics.map((m) => [m.fn, m]));
     const metrics = fns.map((fn): MetricStatus => {
       const a = access.get(metricByFn(fn)!.service)!;

@@ -1,5 +1,5 @@
 import { statusGroups, type StatusRow } from '../cards/status-rows';
-import { formatValue } from '../cards/format';
+import { DEFAULT_LOCALE, formatValue } from '../cards/format';
 import type { MetricStateKind } from '../cards/metric-state';
 import { metricByFn } from '../domain/catalog';
 import type { ServiceGroup } from '../domain/catalog-types';
@@ -69,6 +69,7 @@ export function overviewView(
   view: StatusView,
   incidents: readonly Incident[],
   filter: TabFilter,
+  locale: string = DEFAULT_LOCALE,
 ): OverviewBody {
   const { report } = view;
   const wanted = filter.metrics?.length ? new Set(filter.metrics) : undefined;
@@ -77,7 +78,7 @@ export function overviewView(
     return !!m && (!filter.service || m.service === filter.service) && (!wanted || wanted.has(m.id));
   };
   const filtered = { ...report, metrics: report.metrics.filter((m) => inFilter(m.fn)) };
-  const groups = statusGroups(filtered, undefined, filter.service).map((g): TabGroup => {
+  const groups = statusGroups(filtered, undefined, locale, filter.service).map((g): TabGroup => {
     const { state, reason } = groupState(g.rows);
     const alerts =
       state === 'notPermitted'
@@ -95,7 +96,14 @@ export function overviewView(
               value: i.value,
               baseline: i.baseline,
             }));
-    return { id: g.service.id, name: g.service.name, state, reason, metrics: g.rows.map(tabMetric), alerts };
+    return {
+      id: g.service.id,
+      name: g.service.name,
+      state,
+      reason,
+      metrics: g.rows.map((r) => tabMetric(r, locale)),
+      alerts,
+    };
   });
   return {
     tenantId: report.tenantId,
@@ -106,7 +114,7 @@ export function overviewView(
   };
 }
 
-function tabMetric(row: StatusRow): TabMetric {
+function tabMetric(row: StatusRow, locale: string): TabMetric {
   const s = row.status;
   const latest = s.ok ? s.latest : undefined;
   return {
@@ -118,7 +126,7 @@ function tabMetric(row: StatusRow): TabMetric {
     at: latest?.t,
     value: latest?.v,
     lastWeek: s.ok ? s.lastWeek?.v : undefined,
-    display: latest ? formatValue(latest.v, row.metric.unit) : row.value,
+    display: latest ? formatValue(latest.v, row.metric.unit, locale) : row.value,
     change: row.change,
   };
 }

@@ -90,7 +90,6 @@ export class TabApi {
       graph.gate,
       { tenantId, userId: oid, token: () => caller.graphToken() },
       this.deps.now ?? Date.now,
-      graph.statusMemo,
     );
     try {
       return await read(metrics);

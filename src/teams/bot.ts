@@ -16,6 +16,7 @@ import { registerInstallRoutes } from './routes/install';
 import { ProactiveNotifier } from './proactive-notifier';
 import { registerCardActions } from './routes/card-actions';
 import { registerMessageRoute } from './routes/message';
+import { StatusCardMemo } from '../commands/status-memo';
 import { refuseTenant, tenantAllowed } from './tenant-gate';
 import { correlationIdOf, loggerOf, setTurnMeta } from './turn-context';
 import { tenantOf } from './turn-info';
@@ -61,11 +62,13 @@ export function createBot(deps: BotDeps): Bot {
   });
   registerInstallRoutes(app, registry);
   const alerting = deps.alertingFactory?.(adapter, registry);
-  registerMessageRoute(app, registry, deps.identity, deps.graph, alerting?.stores);
+  const statusCards = new StatusCardMemo();
+  registerMessageRoute(app, registry, deps.identity, deps.graph, alerting?.stores, statusCards);
   registerCardActions(app, {
     identity: deps.identity,
     graph: deps.graph,
     alerts: alerting?.stores,
+    statusCards,
     alerting,
     logger,
     messages: new ProactiveNotifier(adapter, config.bot.id ?? ''),

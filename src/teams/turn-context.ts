@@ -1,5 +1,6 @@
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { CommandContext } from '../commands/reply';
+import { safeLocale, safeTimeZone } from '../cards/format';
 import type { Logger } from '../log/logger';
 import { baseConversationId, scopeOf, tenantOf } from './turn-info';
 
@@ -27,18 +28,25 @@ export function commandContextOf(ctx: TurnContext, now = new Date()): CommandCon
     tenantId: tenantOf(a) ?? 'unknown',
     user: { id: a.from.id, name: a.from.name, aadObjectId: a.from.aadObjectId },
     conversation: { id: baseConversationId(a.conversation.id), scope: scopeOf(a) },
-    timeZone: validTimeZone(a.localTimezone),
+    ...readerOf(a),
     now,
     correlationId: correlationIdOf(ctx),
   };
 }
 
-function validTimeZone(tz: string | undefined): string {
-  if (!tz) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz;
-  } catch {
-    return 'UTC';
-  }
+/**
+ * The reader's locale and time zone: the activity's `locale` and `localTimezone`, else what Teams puts in its
+ * `clientInfo` entity; each falls back (en-US, UTC) when missing or unknown to Intl, so a bad value never breaks a card.
+ */
+export function readerOf(a: Partial<Pick<Activity, 'locale' | 'localTimezone' | 'entities'>>): {
+  locale: string;
+  timeZone: string;
+} {
+  const info = a.entities?.find((e) => e.type === 'clientInfo') as
+    { locale?: unknown; timezone?: unknown } | undefined;
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  return {
+    locale: safeLocale(str(a.locale) ?? str(info?.locale)),
+    timeZone: safeTimeZone(str(a.localTimezone) ?? str(info?.timezone)),
+  };
 }

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Identity, TeamsUser } from '../auth/identity';
 import type { CommandServices } from '../commands/services';
+import type { StatusCardMemo } from '../commands/status-memo';
 import type { AlertStores } from '../alerts/alert-stores';
 import type { GraphServices } from '../graph/graph-services';
 import { UserServiceHealth } from '../graph/service-health/user-health';
@@ -22,7 +23,13 @@ export function teamsUserOf(ctx: TurnContext): TeamsUser {
 /** The command services of one turn, bound to its user. `extraSignOut` also clears teams-ai's own sign-in state. */
 export function commandServicesOf(
   ctx: TurnContext,
-  deps: { identity: Identity; graph: GraphServices; alerts?: AlertStores; alerting?: AlertActionDeps },
+  deps: {
+    identity: Identity;
+    graph: GraphServices;
+    alerts?: AlertStores;
+    alerting?: AlertActionDeps;
+    statusCards?: StatusCardMemo;
+  },
   extraSignOut?: () => Promise<void>,
 ): CommandServices {
   const { identity, graph } = deps;
@@ -42,7 +49,8 @@ export function commandServicesOf(
     alertActions: deps.alerting
       ? { act: (button, by, now) => actOnAlert(button, by, now, deps.alerting!) }
       : undefined,
-    metrics: new UserMetrics(graph.metrics, graph.gate, caller, Date.now, graph.statusMemo),
+    metrics: new UserMetrics(graph.metrics, graph.gate, caller, Date.now),
+    statusCards: deps.statusCards,
     health: new UserServiceHealth(graph.health, caller),
   };
 }

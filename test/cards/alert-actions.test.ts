@@ -45,6 +45,7 @@ const cardOf = (incidents: Incident[], key?: string): AdaptiveCard =>
     group: { key, tenantId: TENANT, service: incidents[0].service, incidents },
     now: NOW,
     timeZone: TZ,
+    locale: 'en-GB',
   });
 
 /**
@@ -84,6 +85,7 @@ describe('cards/alert-card actions', () => {
         group: { tenantId: TENANT, service: 'exchange', incidents: [incident] },
         now: NOW,
         timeZone: TZ,
+        locale: 'en-GB',
       }),
     ]) {
       const actions = executes(card);
@@ -141,6 +143,7 @@ describe('cards/alert-card actions', () => {
       group: { tenantId: TENANT, service: 'exchange', incidents: [firing()] },
       now: NOW,
       timeZone: TZ,
+      locale: 'en-GB',
     });
     assert.deepEqual(verbsOf(card), ['alert.ack', 'alert.snooze', 'alert.mute', 'alert.summary']);
   });
@@ -212,6 +215,7 @@ describe('cards/alert-card actions', () => {
       group: { tenantId: TENANT, service: 'teams', incidents: [] },
       now: NOW,
       timeZone: TZ,
+      locale: 'en-GB',
     };
     assert.throws(() => buildAlertCard(input), /group has no incidents/);
   });

@@ -35,6 +35,7 @@ function single(incident: ReturnType<typeof opened>, charts = { [MAIL]: mailChar
     charts,
     now: NOW,
     timeZone: TZ,
+    locale: 'en-GB',
     ...extra,
   };
 }
@@ -45,7 +46,7 @@ describe('cards/alert-card golden', () => {
     const card = buildAlertCard(single(incident));
     const seen = texts(card.body);
     assert.ok(seen.includes('Firing, not acknowledged yet'));
-    assert.ok(seen.includes('Latest: 1.2K vs usual 3.4K (▼ 65.3 %)'), seen.join('\n'));
+    assert.ok(seen.includes('Latest: 1.2k vs usual 3.4k (▼ 65.3%)'), seen.join('\n'));
     assert.ok(seen.includes('Since: 14:50 (30 min ago)'));
     assertGolden('alert-firing-count', card);
   });
@@ -57,8 +58,8 @@ describe('cards/alert-card golden', () => {
       single(incident, { [fn]: chart(END, 72, 99.6, dip(62, 92 / 99.6), { percent: true }) }),
     );
     const seen = texts(card.body);
-    assert.ok(seen.includes('Latest: 92.0 %, alert level below 95.0 % (▼ 3.0 pt)'), seen.join('\n'));
-    assert.ok(seen.includes('Usual: 99.6 %'));
+    assert.ok(seen.includes('Latest: 92.0%, alert level below 95.0% (▼ 3.0 pt)'), seen.join('\n'));
+    assert.ok(seen.includes('Usual: 99.6%'));
     assertGolden('alert-firing-percent', card);
   });
 
@@ -154,6 +155,7 @@ describe('cards/alert-card golden', () => {
       },
       now: NOW,
       timeZone: TZ,
+      locale: 'en-GB',
     });
     const seen = texts(card.body);
     assert.ok(seen.includes('🔴 Microsoft Teams: 3 metrics breaching'));
@@ -189,6 +191,7 @@ describe('cards/alert-card golden', () => {
         'Pulse could not refresh the sign-in of Adele Vance or Alex Wilber (Microsoft Entra asks them to sign in again), and the tenant has not granted application permissions.',
       now: NOW,
       timeZone: TZ,
+      locale: 'en-GB',
     });
     const seen = texts(card.body);
     assert.ok(seen.includes('⏸️ Alerts for Microsoft Teams are paused'));

@@ -72,8 +72,8 @@ function incident(id: string, over: Partial<Incident>): Incident {
 
 describe('alert list cards (golden)', () => {
   it('subscriptions: scopes with since/by, quiet hours, digest and a pause', () => {
-    const quiet = { from: '22:00', to: '07:00', timeZone: TZ };
-    const digest = { at: '09:00', timeZone: TZ, lastSentAt: '2026-11-27T08:00:00.000Z' };
+    const quiet = { from: '22:00', to: '07:00', timeZone: TZ, locale: 'en-GB' };
+    const digest = { at: '09:00', timeZone: TZ, locale: 'en-GB', lastSentAt: '2026-11-27T08:00:00.000Z' };
     const paused = {
       since: '2026-11-27T09:00:00.000Z',
       reason: 'no subscribing admin is signed in',
@@ -89,6 +89,7 @@ describe('alert list cards (golden)', () => {
       elsewhere: 2,
       now: NOW,
       timeZone: TZ,
+      locale: 'en-GB',
     });
     assertGolden('subscriptions-channel', card);
   });
@@ -100,6 +101,7 @@ describe('alert list cards (golden)', () => {
       elsewhere: 0,
       now: NOW,
       timeZone: TZ,
+      locale: 'en-GB',
     });
     assertGolden('subscriptions-empty', card);
     assert.match(JSON.stringify(card), /"value":"subscribe all"/);
@@ -113,11 +115,11 @@ describe('alert list cards (golden)', () => {
       defaults[1],
       custom('teams-udp', 'below', 80, 3),
     ]);
-    assertGolden('rules-list', buildRulesCard({ rules, now: NOW, timeZone: TZ }));
+    assertGolden('rules-list', buildRulesCard({ rules, now: NOW, timeZone: TZ, locale: 'en-GB' }));
   });
 
   it('rules: none yet', () => {
-    assertGolden('rules-empty', buildRulesCard({ rules: [], now: NOW, timeZone: TZ }));
+    assertGolden('rules-empty', buildRulesCard({ rules: [], now: NOW, timeZone: TZ, locale: 'en-GB' }));
   });
 
   it('alerts: open incidents with state, since when and who acknowledged or snoozed', () => {
@@ -133,9 +135,13 @@ describe('alert list cards (golden)', () => {
       ],
       now: NOW,
       timeZone: TZ,
+      locale: 'en-GB',
     });
     assertGolden('open-alerts', card);
-    assertGolden('open-alerts-none', buildAlertsCard({ incidents: [], now: NOW, timeZone: TZ }));
+    assertGolden(
+      'open-alerts-none',
+      buildAlertsCard({ incidents: [], now: NOW, timeZone: TZ, locale: 'en-GB' }),
+    );
   });
 
   it('history: incidents with how long they lasted and who acknowledged, then audit lines', () => {
@@ -180,6 +186,7 @@ describe('alert list cards (golden)', () => {
       label: '7 days',
       now: NOW,
       timeZone: TZ,
+      locale: 'en-GB',
     });
     assertGolden('history-7d', card);
     const text = JSON.stringify(card);
@@ -202,7 +209,7 @@ describe('alert list cards (golden)', () => {
       letter('2026-11-27T09:50:00Z', 'HTTP 502 Bad Gateway; gave up after 12 attempts'),
       letter('2026-11-27T09:20:00Z', 'HTTP 400 Bad Request; not retryable'),
     ];
-    const alerts = buildAlertsCard({ incidents: [], undelivered, now: NOW, timeZone: TZ });
+    const alerts = buildAlertsCard({ incidents: [], undelivered, now: NOW, timeZone: TZ, locale: 'en-GB' });
     assertGolden('open-alerts-undelivered', alerts);
     assert.match(
       JSON.stringify(alerts),
@@ -215,6 +222,7 @@ describe('alert list cards (golden)', () => {
       label: '7 days',
       now: NOW,
       timeZone: TZ,
+      locale: 'en-GB',
     });
     assert.match(JSON.stringify(history), /1 alert card could not be delivered in the last 7 days/);
   });
@@ -228,7 +236,7 @@ describe('alert list cards (golden)', () => {
       ).map((r) => muteRule(r, ANA, '2026-11-27T09:30:00.000Z')),
       ...METRICS.flatMap((m) => [custom(m.id, 'drop', 30), custom(m.id, 'rise', 200)]),
     ]);
-    const card = buildRulesCard({ rules, now: NOW, timeZone: TZ });
+    const card = buildRulesCard({ rules, now: NOW, timeZone: TZ, locale: 'en-GB' });
     assert.ok(cardBytes(card) <= MAX_CARD_BYTES, `${cardBytes(card)} bytes`);
     assert.match(JSON.stringify(card), /and \d+ more rules/);
     const incidents = METRICS.map((m) =>
@@ -242,10 +250,22 @@ describe('alert list cards (golden)', () => {
       target: 'contoso|default:mail-delivery|getMessageVolumeMetricsForEmailDelivery#1',
       detail: 'for 4 hours',
     }));
-    const history = buildHistoryCard({ incidents, audit, label: '30 days', now: NOW, timeZone: TZ });
+    const history = buildHistoryCard({
+      incidents,
+      audit,
+      label: '30 days',
+      now: NOW,
+      timeZone: TZ,
+      locale: 'en-GB',
+    });
     assert.ok(cardBytes(history) <= MAX_CARD_BYTES, `${cardBytes(history)} bytes`);
     assert.match(JSON.stringify(history), /and \d+ more lines/);
-    const small = buildAlertsCard({ incidents: incidents.slice(0, 3), now: NOW, timeZone: TZ });
+    const small = buildAlertsCard({
+      incidents: incidents.slice(0, 3),
+      now: NOW,
+      timeZone: TZ,
+      locale: 'en-GB',
+    });
     assert.doesNotMatch(JSON.stringify(small), /more open alerts/);
   });
 });

@@ -47,6 +47,7 @@ function groupInput(n: number) {
     charts: chartsFor(incidents, n),
     now: NOW,
     timeZone: TZ,
+    locale: 'en-GB',
   };
 }
 
@@ -84,6 +85,7 @@ describe('cards/alert-card size', () => {
       group: { tenantId: TENANT, service: 'exchange', incidents: [incident] },
       now: NOW,
       timeZone: TZ,
+      locale: 'en-GB',
     };
     for (const [card, max] of [
       [buildAlertCard({ ...input, charts: { [incident.fn]: points } }), ALERT_CHART_POINTS],
@@ -109,6 +111,7 @@ describe('cards/alert-card size', () => {
       charts: chartsFor(incidents, 72),
       now: NOW,
       timeZone: TZ,
+      locale: 'en-GB',
     });
     const drawn = charts(card.body);
     assert.equal(drawn.length, 3);

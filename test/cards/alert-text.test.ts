@@ -35,18 +35,18 @@ describe('cards/alert text', () => {
     const base = opened('mail-delivery', at('13:00'), 1, 10);
     const snoozed = acted(base, { type: 'snooze', by: ADELE, minutes: 90 }, at('13:10'));
     const entry = snoozed.history[1];
-    assert.equal(entryPhrase(entry, NOW, TZ), 'Snoozed until 14:40 by Adele Vance');
-    assert.equal(entryPhrase(entry, NOW, 'UTC'), 'Snoozed until 13:40 by Adele Vance');
+    assert.equal(entryPhrase(entry, NOW, TZ, 'en-GB'), 'Snoozed until 14:40 by Adele Vance');
+    assert.equal(entryPhrase(entry, NOW, 'UTC', 'en-GB'), 'Snoozed until 13:40 by Adele Vance');
     assert.equal(
-      entryPhrase({ at: entry.at, action: 'snooze-ended', note: '' }, NOW, TZ),
+      entryPhrase({ at: entry.at, action: 'snooze-ended', note: '' }, NOW, TZ, 'en-GB'),
       'Snooze ended, firing again',
     );
     assert.equal(
-      entryPhrase({ at: entry.at, action: 'resolved', note: 'x' }, NOW, TZ),
+      entryPhrase({ at: entry.at, action: 'resolved', note: 'x' }, NOW, TZ, 'en-GB'),
       'Resolved: back to normal',
     );
     assert.equal(
-      entryPhrase({ at: entry.at, by: ALEX, action: 'resolved', note: '' }, NOW, TZ),
+      entryPhrase({ at: entry.at, by: ALEX, action: 'resolved', note: '' }, NOW, TZ, 'en-GB'),
       'Resolved by Alex Wilber',
     );
   });
@@ -70,7 +70,14 @@ describe('cards/alert text', () => {
         ['acknowledged', ['Chat', 'Joins']],
       ],
     );
-    const facts = timelineFacts(merged, { now: NOW, timeZone: TZ, limit: 2, named: true, withNotes: false });
+    const facts = timelineFacts(merged, {
+      now: NOW,
+      timeZone: TZ,
+      locale: 'en-GB',
+      limit: 2,
+      named: true,
+      withNotes: false,
+    });
     assert.deepEqual(facts, [
       { title: '…', value: '1 earlier entry' },
       { title: '13:05', value: 'Opened (Joins)' },
@@ -96,7 +103,7 @@ describe('cards/alert text', () => {
     assert.equal(evaluation.state, 'breach');
     const points = chartPoints(evaluation.buckets);
     assert.equal(points.length, 72);
-    const [, chart] = alertChart({ metric, points, maxPoints: 72, timeZone: 'UTC' }) as [
+    const [, chart] = alertChart({ metric, points, maxPoints: 72, timeZone: 'UTC', locale: 'en-GB' }) as [
       object,
       { data: { legend: string; values: { x: string; y: number }[] }[] },
     ];
@@ -115,10 +122,14 @@ describe('cards/alert text', () => {
       v: 93 - i,
       baseline: null,
     }));
-    const [, chart] = alertChart({ metric, points, maxPoints: 72, timeZone: TZ, level: 95 }) as [
-      object,
-      { data: { legend: string; values: { y: number }[] }[] },
-    ];
+    const [, chart] = alertChart({
+      metric,
+      points,
+      maxPoints: 72,
+      timeZone: TZ,
+      locale: 'en-GB',
+      level: 95,
+    }) as [object, { data: { legend: string; values: { y: number }[] }[] }];
     assert.deepEqual(
       chart.data.map((l) => [l.legend, l.values.map((v) => v.y)]),
       [
@@ -127,7 +138,10 @@ describe('cards/alert text', () => {
       ],
     );
     const empty = points.map((p) => ({ ...p, v: null }));
-    assert.equal(alertChart({ metric, points: empty, maxPoints: 72, timeZone: TZ }), undefined);
+    assert.equal(
+      alertChart({ metric, points: empty, maxPoints: 72, timeZone: TZ, locale: 'en-GB' }),
+      undefined,
+    );
   });
 
   it('paused for every service with no known admin', () => {
@@ -138,6 +152,7 @@ describe('cards/alert text', () => {
       reason: 'No admin sign-in is stored for this subscription.',
       now: NOW,
       timeZone: 'Not/AZone',
+      locale: 'en-GB',
     });
     const seen = texts(card.body);
     assert.ok(seen.includes('⏸️ Alerts for all services are paused'));

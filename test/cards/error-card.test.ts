@@ -21,8 +21,8 @@ import { NOW, TENANT } from './synthetic';
 const MAIL = 'getMessageVolumeMetricsForEmailDelivery';
 const MFA = 'getMetricsForMfaSignInSuccess';
 const REQ = '0d1f2e3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
-const berlin = { now: NOW, timeZone: 'Europe/Berlin', command: 'status' };
-const utc = { now: NOW, timeZone: 'UTC' };
+const berlin = { now: NOW, timeZone: 'Europe/Berlin', locale: 'en-GB', command: 'status' };
+const utc = { now: NOW, timeZone: 'UTC', locale: 'en-GB' };
 
 function windowError() {
   const result = validateWindow(

@@ -78,6 +78,7 @@ describe('cards/metric-card', () => {
       report: sixHours(),
       now: NOW,
       timeZone: 'Europe/Berlin',
+      locale: 'en-GB',
       windowLabel: 'last 6 hours',
     });
     assertGolden('metric-6h-last-week', card);
@@ -89,7 +90,7 @@ describe('cards/metric-card', () => {
     assertAligned(chartOf(card));
     assert.equal(chartOf(card).data[1].values.length, 22, 'last week is left out where this week has a gap');
     assert.match(json, /Biggest differences from last week/);
-    assert.equal((json.match(/vs [\d.]+K last week \(▼ [67]\d\.\d %\)/g) ?? []).length, 3);
+    assert.equal((json.match(/vs [\d.]+k last week \(▼ [67]\d\.\d%\)/g) ?? []).length, 3);
     assert.deepEqual(card.actions, [
       {
         type: 'Action.Execute',
@@ -102,7 +103,13 @@ describe('cards/metric-card', () => {
 
   it('golden: 30 days at 5 minutes with last week, downsampled but keeping the dip', () => {
     const report = thirtyDays();
-    const card = buildMetricCard({ report, now: NOW, timeZone: 'UTC', windowLabel: 'last 30 days' });
+    const card = buildMetricCard({
+      report,
+      now: NOW,
+      timeZone: 'UTC',
+      locale: 'en-GB',
+      windowLabel: 'last 30 days',
+    });
     assertGolden('metric-30d', card);
     assert.ok(cardBytes(card) < MAX_CARD_BYTES, `${cardBytes(card)} bytes`);
     const chart = card.body.find((b) => (b as { type: string }).type === 'Chart.Line') as {
@@ -138,6 +145,7 @@ describe('cards/metric-card', () => {
       report,
       now: NOW,
       timeZone: 'America/New_York',
+      locale: 'en-GB',
       windowLabel: 'last 24 hours',
     });
     assertGolden('metric-24h-percent', card);
@@ -174,6 +182,7 @@ describe('cards/metric-card', () => {
       report,
       now: NOW,
       timeZone: 'UTC',
+      locale: 'en-GB',
       windowLabel: 'last 6 hours',
       query: { metric: 'mail', start: '2026-11-27T08:15:00Z', end: '2026-11-27T14:15:00Z' },
     });
@@ -193,7 +202,7 @@ describe('cards/metric-card', () => {
     const fn = 'getDeviceMetricsForOneDriveForBusinessBydownloadOnlineOnlyFiles';
     const report: SeriesReport = { series: series(fn, END_15 - HOUR, END_15, 15, () => 40), notes: [] };
     const json = JSON.stringify(
-      buildMetricCard({ report, now: NOW, timeZone: 'UTC', windowLabel: 'last hour' }),
+      buildMetricCard({ report, now: NOW, timeZone: 'UTC', locale: 'en-GB', windowLabel: 'last hour' }),
     );
     assert.match(json, /Preview signal/);
   });

@@ -9,17 +9,17 @@ import {
 import type { MetricStatus } from '../../src/graph/metrics-service';
 import { TENANT, okStatus } from './synthetic';
 
-const MAIL = 'getMessageVolumeMetricsForEmailDelivery'; // count, drop 50 %, min 10
+const MAIL = 'getMessageVolumeMetricsForEmailDelivery'; // count, drop 50%, min 10
 const UDP = 'getAudioStreamsOverUdpMetricsForTeams'; // percent, below 85
-const MFA_FAIL = 'getMetricsForMfaSignInFailure'; // count, lower is better, rise 100 %, min 20
+const MFA_FAIL = 'getMetricsForMfaSignInFailure'; // count, lower is better, rise 100%, min 20
 const TUNNELS_DOWN = 'getMetricsForNetworkAccessRemoteNetworkBranchesTunnelDisconnected'; // count, above 0
 
 describe('cards/metric-state', () => {
   const table: [string, MetricStatus, MetricStateKind, RegExp][] = [
-    ['steady count', okStatus(MAIL, 1000, 1010), 'normal', /▼ 1\.0 % vs the same time last week\.$/],
-    ['count down 60 %', okStatus(MAIL, 400, 1000), 'degraded', /▼ 60\.0 % .*a drop of 50 % or more/],
-    ['count down exactly 50 %', okStatus(MAIL, 500, 1000), 'degraded', /▼ 50\.0 %/],
-    ['count up 300 % (good direction)', okStatus(MAIL, 4000, 1000), 'normal', /▲ 300\.0 %/],
+    ['steady count', okStatus(MAIL, 1000, 1010), 'normal', /▼ 1\.0% vs the same time last week\.$/],
+    ['count down 60%', okStatus(MAIL, 400, 1000), 'degraded', /▼ 60\.0% .*a drop of 50% or more/],
+    ['count down exactly 50%', okStatus(MAIL, 500, 1000), 'degraded', /▼ 50\.0%/],
+    ['count up 300% (good direction)', okStatus(MAIL, 4000, 1000), 'normal', /▲ 300\.0%/],
     [
       'quiet baseline under the floor',
       okStatus(MAIL, 5, 30),
@@ -32,11 +32,11 @@ describe('cards/metric-state', () => {
       'normal',
       /No data for the same time last week/,
     ],
-    ['failures doubled', okStatus(MFA_FAIL, 90, 30), 'degraded', /▲ 200\.0 % .*a rise of 100 % or more/],
-    ['failures fell', okStatus(MFA_FAIL, 50, 300), 'normal', /▼ 83\.3 %/],
+    ['failures doubled', okStatus(MFA_FAIL, 90, 30), 'degraded', /▲ 200\.0% .*a rise of 100% or more/],
+    ['failures fell', okStatus(MFA_FAIL, 50, 300), 'normal', /▼ 83\.3%/],
     ['few failures rising', okStatus(MFA_FAIL, 12, 3), 'normal', /Too few events/],
-    ['percent above its level', okStatus(UDP, 91.2, 90), 'normal', /At or above its alert level of 85\.0 %/],
-    ['percent below its level', okStatus(UDP, 72.5, 90), 'degraded', /Below its alert level of 85\.0 %/],
+    ['percent above its level', okStatus(UDP, 91.2, 90), 'normal', /At or above its alert level of 85\.0%/],
+    ['percent below its level', okStatus(UDP, 72.5, 90), 'degraded', /Below its alert level of 85\.0%/],
     ['tunnels down', okStatus(TUNNELS_DOWN, 3, 0), 'degraded', /Above 0, its healthy level/],
     ['no tunnels down', okStatus(TUNNELS_DOWN, 0, 0), 'normal', /At or below 0, its healthy level/],
     ['no data yet', { fn: MAIL, ok: true }, 'noData', /No data in the recent buckets/],
@@ -76,7 +76,7 @@ describe('cards/metric-state', () => {
   ];
   for (const [name, status, kind, reason] of table) {
     it(`${name} → ${kind}`, () => {
-      const state = metricState(status);
+      const state = metricState(status, 'en-GB');
       assert.equal(state.kind, kind);
       assert.match(state.reason, reason);
     });

@@ -104,3 +104,23 @@ export function trends(
   }
   return out;
 }
+
+const MAIL = 'getMessageVolumeMetricsForEmailDelivery';
+const UDP = 'getAudioStreamsOverUdpMetricsForTeams';
+const TUNNELS = 'getMetricsForNetworkAccessRemoteNetworkBranchesTunnelDisconnected';
+const HOUR = 3_600_000;
+
+/** Mail delivery fell to 30 % in the last hour, UDP share dropped to 72 %, three tunnels are down. */
+export function degradedInput(locale = 'en-GB', timeZone = 'Europe/Berlin') {
+  const report = statusReport({
+    [MAIL]: okStatus(MAIL, Math.round(level(MAIL, LATEST) * 0.3)),
+    [UDP]: okStatus(UDP, 72.4, 91.0),
+    [TUNNELS]: okStatus(TUNNELS, 3, 0),
+  });
+  const shaped = trends(16, {
+    [MAIL]: (t) => Math.round(level(MAIL, t) * (t > LATEST - HOUR ? 0.3 : 1)),
+    [UDP]: (t) => (t > LATEST - 2 * HOUR ? 72.4 : 91),
+    [TUNNELS]: (t) => (t > LATEST - HOUR ? 3 : 0),
+  });
+  return { report, trends: shaped, now: NOW, timeZone, locale };
+}

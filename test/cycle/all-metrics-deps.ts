@@ -42,7 +42,17 @@ export function allMetricsDeps(
   return {
     config: {
       tenants: async () => [tenantId],
-      subscriptions: async () => [{ id: 's', tenantId, conversationId: 'c', scope: { kind: 'all' }, admin }],
+      subscriptions: async () => [
+        {
+          id: 's',
+          tenantId,
+          conversationId: 'c',
+          scope: { kind: 'all' },
+          admin,
+          locale: 'en-GB',
+          timeZone: 'UTC',
+        },
+      ],
       rules: async () => rules,
       setPaused: async () => undefined,
       setDigestSent: async () => undefined,

@@ -135,6 +135,8 @@ describe('cycle stage 3 (decide): which cards go where', () => {
     scope,
     admin: { tenantId: TENANT, oid: 'adele' },
     quiet,
+    locale: id === 'night' ? 'de-DE' : 'en-US',
+    timeZone: quiet?.timeZone ?? 'America/New_York',
   });
   const exchange = sub('exchange', { kind: 'service', service: 'exchange' });
   const teams = sub('teams', { kind: 'service', service: 'teams' });
@@ -163,6 +165,17 @@ describe('cycle stage 3 (decide): which cards go where', () => {
       [exchange.conversationId, night.conversationId],
     );
     assert.equal(sends[0].group.key, sends[1].group.key);
+  });
+
+  it("formats each conversation's card in its subscription's locale and zone", () => {
+    const sends = cards({});
+    assert.deepEqual(
+      sends.map((s) => [s.locale, s.timeZone]),
+      [
+        ['en-US', 'America/New_York'],
+        ['de-DE', 'UTC'],
+      ],
+    );
   });
 
   it('holds a card for a conversation in quiet hours until they end, and sends the rest at once', () => {

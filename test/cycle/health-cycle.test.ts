@@ -46,6 +46,8 @@ describe("HealthCycle: Microsoft's issues for the monitor (simulated tenant, SQL
         conversationId: 'chan',
         scope: { kind: 'service', service: 'exchange' },
         admin,
+        locale: 'en-GB',
+        timeZone: 'UTC',
       },
     ];
     const config = { subscriptions: async () => subs } as unknown as MonitorConfigSource;
@@ -134,14 +136,14 @@ describe("HealthCycle: Microsoft's issues for the monitor (simulated tenant, SQL
       latestCompleteBucket: new Date(now - 15 * 60_000).toISOString(),
       metrics: [],
     };
-    const digest = JSON.stringify(cards.digest({ report, now, timeZone: 'UTC' }));
+    const digest = JSON.stringify(cards.digest({ report, now, timeZone: 'UTC', locale: 'en-GB' }));
     assert.match(digest, /Microsoft's service health/);
     assert.ok(digest.includes(id), 'the open incident is listed');
     const noHealth = JSON.stringify(
       alertCardsWith(
         () => [],
         () => undefined,
-      ).digest({ report, now, timeZone: 'UTC' }),
+      ).digest({ report, now, timeZone: 'UTC', locale: 'en-GB' }),
     );
     assert.doesNotMatch(noHealth, /Microsoft's service health/);
   });

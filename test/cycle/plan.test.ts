@@ -24,6 +24,8 @@ function sub(id: string, service: 'exchange' | 'teams', paused = false): Watched
     conversationId: `19:${id}@thread.tacv2`,
     scope: { kind: 'service', service },
     admin: ADELE,
+    locale: 'en-GB',
+    timeZone: 'UTC',
     ...(paused
       ? { paused: { since: '2026-11-24T00:00:00Z', reason: 'no sign-in', admins: ['Adele Vance'] } }
       : {}),

@@ -67,6 +67,8 @@ describe('monitor cycle: subscriptions → batched fetch → evaluate → incide
         conversationId: CHANNEL,
         scope: { kind: 'service', service: 'exchange' },
         admin: ADELE,
+        locale: 'en-GB',
+        timeZone: 'UTC',
       },
     ];
     const rules = defaultRulesFor([MAIL], {

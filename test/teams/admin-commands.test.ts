@@ -66,6 +66,29 @@ describe('admin commands end to end (bot + simulated tenant + capture connector)
     assert.ok(Buffer.byteLength(t) < 28 * 1024);
   });
 
+  it('status follows the activity locale and time zone (also from Teams clientInfo); no card is reused across them', async () => {
+    const as = async (over: Record<string, unknown>) => {
+      const res = await post(h.bot.url, activity(serviceUrl, { text: 'status', ...over }));
+      assert.equal(res.status, 200);
+      return text(connector.cards().at(-1));
+    };
+    const us = await as({ locale: 'en-US', localTimezone: 'America/New_York' });
+    const de = await as({ locale: 'de-DE', localTimezone: 'Europe/Berlin' });
+    const ja = await as({
+      locale: undefined,
+      entities: [{ type: 'clientInfo', locale: 'ja-JP', timezone: 'Asia/Tokyo', platform: 'Web' }],
+    });
+    assert.match(us, /Data as of \d{1,2}:\d\d [AP]M, .*times in America\/New_York/);
+    assert.match(us, /"\d+\.\d%"/, 'en-US percentages: 97.1%');
+    assert.match(de, /Data as of \d\d:\d\d, .*times in Europe\/Berlin/);
+    assert.match(de, /"\d+,\d\u00a0%"/, 'de-DE percentages: 97,1 %');
+    assert.doesNotMatch(de, /"\d+\.\d%"/);
+    assert.match(ja, /Data as of \d\d:\d\d, .*times in Asia\/Tokyo/);
+    const gb = await as({ locale: 'en-GB', localTimezone: 'Europe/Berlin' });
+    assert.match(gb, /"\d+\.\d%"/, 'en-GB in the same zone as de-DE gets its own card');
+    assert.doesNotMatch(gb, /"\d+,\d\u00a0%"/);
+  });
+
   it('show: a metric window with a line chart against last week', async () => {
     const card = await say('show mail delivery last 6h vs last week');
     const t = text(card);

@@ -53,7 +53,7 @@ export async function handleAlertButton(
       }) as never,
     };
   const result = await actions.act(
-    { verb, tenantId: ctx.tenantId, incidentIds, minutes: data.minutes },
+    { verb, tenantId: ctx.tenantId, incidentIds, minutes: data.minutes, conversationId: ctx.conversation.id },
     actorOf(ctx.user),
     ctx.now.getTime(),
   );

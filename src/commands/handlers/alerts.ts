@@ -26,7 +26,13 @@ export function handleAlerts(ctx: CommandContext, services: CommandServices): Pr
     const undelivered = failed.filter((d) => readable.allowed(groupOfRef(d.cardKey)));
     return {
       text: readable.note,
-      card: buildAlertsCard({ incidents, undelivered, now: ctx.now, timeZone: ctx.timeZone }),
+      card: buildAlertsCard({
+        incidents,
+        undelivered,
+        now: ctx.now,
+        timeZone: ctx.timeZone,
+        locale: ctx.locale,
+      }),
     };
   });
 }
@@ -70,6 +76,7 @@ export function handleHistory(
         label,
         now: ctx.now,
         timeZone: ctx.timeZone,
+        locale: ctx.locale,
       }),
     };
   });

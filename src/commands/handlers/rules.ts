@@ -8,6 +8,6 @@ export function handleRules(ctx: CommandContext, services: CommandServices): Pro
   return withAlertStores(services, async (stores) => {
     await requireSignIn(services);
     const rules = await stores.rules.list(ctx.tenantId);
-    return { card: buildRulesCard({ rules, now: ctx.now, timeZone: ctx.timeZone }) };
+    return { card: buildRulesCard({ rules, now: ctx.now, timeZone: ctx.timeZone, locale: ctx.locale }) };
   });
 }

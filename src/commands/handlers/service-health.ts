@@ -33,7 +33,9 @@ export async function handleIncidents(
   const health = reader(services);
   if (!health) return unavailable();
   const view = await health.health();
-  return { card: buildIncidentsCard({ view, scope, now: ctx.now, timeZone: ctx.timeZone }) };
+  return {
+    card: buildIncidentsCard({ view, scope, now: ctx.now, timeZone: ctx.timeZone, locale: ctx.locale }),
+  };
 }
 
 /** `incident <id>`: one issue in full, or a clear answer when Microsoft has no issue with that id. */
@@ -56,7 +58,9 @@ export async function handleIncident(
     };
   }
   const telemetry = await correlatedTelemetry(detail.issue.service, ctx, services);
-  return { card: buildIncidentCard({ detail, now: ctx.now, timeZone: ctx.timeZone, telemetry }) };
+  return {
+    card: buildIncidentCard({ detail, now: ctx.now, timeZone: ctx.timeZone, locale: ctx.locale, telemetry }),
+  };
 }
 
 /**
@@ -74,7 +78,7 @@ async function correlatedTelemetry(
     const view = await services.metrics.status(groups.length === 1 ? groups[0] : undefined, {
       correlationId: ctx.correlationId,
     });
-    return telemetryLines(view.report, groups);
+    return telemetryLines(view.report, groups, ctx.locale);
   } catch (err) {
     if (err instanceof MetricsApiError) return [];
     throw err;
@@ -90,5 +94,7 @@ export async function handleMessages(
   const health = reader(services);
   if (!health) return unavailable();
   const view = await health.messages();
-  return { card: buildMessagesCard({ view, scope, now: ctx.now, timeZone: ctx.timeZone }) };
+  return {
+    card: buildMessagesCard({ view, scope, now: ctx.now, timeZone: ctx.timeZone, locale: ctx.locale }),
+  };
 }

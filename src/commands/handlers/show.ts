@@ -16,6 +16,7 @@ export async function handleShow(
       report,
       now: ctx.now,
       timeZone: ctx.timeZone,
+      locale: ctx.locale,
       windowLabel: command.windowLabel,
       query: { text },
     }),

@@ -1,7 +1,8 @@
 import { buildBoardCard } from '../../cards/board-card';
-import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { buildStatusCard } from '../../cards/status-card';
+import { SERVICES } from '../../domain/catalog';
 import type { ServiceGroup } from '../../domain/catalog-types';
+import { statusCardKey } from '../status-memo';
 import { statusHealthSection } from '../../cards/status-health';
 import { MetricsApiError } from '../../graph/errors';
 import type { StatusReport } from '../../graph/metrics-reader';
@@ -18,36 +19,31 @@ export async function handleStatus(
   ctx: CommandContext,
   services: CommandServices,
 ): Promise<Reply> {
-  const [view, health] = await Promise.all([
-    services.metrics.status(service, { correlationId: ctx.correlationId }),
-    readHealth(services),
-  ]);
-  const { report } = view;
-  const telemetryNote = telemetryUnavailableNote(report);
-  const healthPart = health && statusHealthSection({ health, service, now: ctx.now });
-  // The card only changes with the data (asOf), what this user may see, their zone and the minute ("5 min ago").
-  const key = [
-    report.tenantId,
-    service ?? 'all',
-    ctx.timeZone,
-    report.asOf,
-    Math.floor(ctx.now.getTime() / 60_000),
-    report.metrics.map((m) => (m.ok ? '' : `${m.fn}:${m.error.kind}`)).join(','),
-    healthKey(health),
-  ].join('|');
-  let card = statusCards.get(key);
-  if (!card) {
-    card = buildStatusCard({
-      ...view,
-      service,
-      now: ctx.now,
-      timeZone: ctx.timeZone,
-      health: healthPart,
-      telemetryNote,
-    });
-    if (statusCards.size >= 500) statusCards.clear();
-    statusCards.set(key, card);
-  }
+  const groups = SERVICES.filter((s) => !service || s.id === service).map((s) => s.id);
+  const [access, health] = await Promise.all([services.metrics.access(groups), readHealth(services)]);
+  const key = statusCardKey({
+    tenantId: ctx.tenantId,
+    scope: service ?? 'all',
+    access,
+    locale: ctx.locale,
+    timeZone: ctx.timeZone,
+    now: ctx.now,
+    health: healthKey(health),
+  });
+  const memo = services.statusCards;
+  const kept = memo?.get(key);
+  if (kept) return { card: kept };
+  const view = await services.metrics.status(service, { correlationId: ctx.correlationId });
+  const card = buildStatusCard({
+    ...view,
+    service,
+    now: ctx.now,
+    timeZone: ctx.timeZone,
+    locale: ctx.locale,
+    health: health && statusHealthSection({ health, service, now: ctx.now }),
+    telemetryNote: telemetryUnavailableNote(view.report),
+  });
+  memo?.set(key, card, view.report);
   return { card };
 }
 
@@ -87,9 +83,6 @@ export function telemetryUnavailableNote(report: StatusReport): string | undefin
   return "Pulse may not read this tenant's usage telemetry: the app or your sign-in lacks the ServiceActivity permissions. Pulse shows Microsoft's service health instead; `whoami` shows what is missing.";
 }
 
-/** Status cards built this minute, for every admin and refresh that asks for the same thing. */
-const statusCards = new Map<string, AdaptiveCard>();
-
 /**
  * `board [service]`: the status card with an Adaptive Card `refresh`, so whoever opens the conversation (or the
  * pinned message) sees current data. The requester is always among the auto-refreshing users.
@@ -107,6 +100,7 @@ export async function handleBoard(
       service,
       now: ctx.now,
       timeZone: ctx.timeZone,
+      locale: ctx.locale,
       userIds,
       refreshedAt: ctx.now,
     }),

@@ -49,6 +49,8 @@ export function handleSubscribe(
         oid: (ctx.user.aadObjectId ?? '').toLowerCase(),
       },
       createdAt: ctx.now.toISOString(),
+      locale: ctx.locale,
+      timeZone: ctx.timeZone,
       ...(first?.quiet ? { quiet: first.quiet } : {}),
       ...(first?.digest ? { digest: first.digest } : {}),
       ...(microsoft ? { microsoft } : {}),
@@ -139,6 +141,7 @@ export function handleSubscriptions(ctx: CommandContext, services: CommandServic
         elsewhere: elsewhere.size,
         now: ctx.now,
         timeZone: ctx.timeZone,
+        locale: ctx.locale,
       }),
     };
   });
@@ -146,7 +149,7 @@ export function handleSubscriptions(ctx: CommandContext, services: CommandServic
 
 function alreadyCovered(by: Subscription, scope: SubscriptionScope, ctx: CommandContext): Reply {
   const same = scopeKey(by.scope) === scopeKey(scope);
-  const since = formatLocalTime(Date.parse(by.createdAt), ctx.now, ctx.timeZone);
+  const since = formatLocalTime(Date.parse(by.createdAt), ctx.now, ctx.timeZone, ctx.locale);
   return unchangedReply(
     'Already subscribed',
     same

@@ -50,7 +50,7 @@ export function handleUnwatch(ref: RuleRef, ctx: CommandContext, services: Comma
     const { rule } = found;
     if (rule.source === 'default') {
       if (rule.muted) {
-        const at = formatLocalTime(Date.parse(rule.muted.at), ctx.now, ctx.timeZone);
+        const at = formatLocalTime(Date.parse(rule.muted.at), ctx.now, ctx.timeZone, ctx.locale);
         return unchangedReply(
           'Already muted',
           `\`${rule.id}\` was muted by ${rule.muted.by.name} at ${at}.`,

@@ -11,6 +11,7 @@ import type { ProactiveNotifier } from '../proactive-notifier';
 import { toActivity } from '../reply-activity';
 import { commandContextOf, loggerOf } from '../turn-context';
 import { commandServicesOf } from '../turn-services';
+import type { StatusCardMemo } from '../../commands/status-memo';
 
 /** Teams waits about 5 s for a card action's answer; leave room for the round trip. */
 export const INVOKE_BUDGET_MS = 4_000;
@@ -26,6 +27,7 @@ export function registerCardActions(
     identity: Identity;
     graph: GraphServices;
     alerts?: AlertStores;
+    statusCards?: StatusCardMemo;
     alerting?: AlertActionDeps;
     logger: Logger;
     /** Replaces a card answered "Updating…" when the data arrives (the same path as alert card updates). */

@@ -10,6 +10,7 @@ import { SSO_SETTING } from '../sso';
 import { commandContextOf } from '../turn-context';
 import { commandServicesOf } from '../turn-services';
 import { recordConversation } from './record-conversation';
+import type { StatusCardMemo } from '../../commands/status-memo';
 
 /**
  * Every chat message: record the conversation, then parse and answer the command. After a Teams SSO sign-in the
@@ -21,6 +22,7 @@ export function registerMessageRoute(
   identity: Identity,
   graph: GraphServices,
   alerts?: AlertStores,
+  statusCards?: StatusCardMemo,
 ): void {
   const answer = async (ctx: TurnContext, state: TurnState) => {
     await recordConversation(registry, ctx.activity);
@@ -29,7 +31,7 @@ export function registerMessageRoute(
     const reply = await respondToText(
       ctx.activity.text ?? '',
       commandContextOf(ctx),
-      commandServicesOf(ctx, { identity, graph, alerts }, signOutSso),
+      commandServicesOf(ctx, { identity, graph, alerts, statusCards }, signOutSso),
     );
     await ctx.sendActivity(toActivity(reply));
   };

@@ -19,6 +19,7 @@ export function turn(over: Partial<CommandContext> = {}): CommandContext {
     user: { id: '29:ana', name: 'Ana Lopez', aadObjectId: 'OID-ANA' },
     conversation: { id: CHANNEL, scope: 'channel' },
     timeZone: 'Europe/Berlin',
+    locale: 'en-GB',
     now: NOW,
     correlationId: 'corr-1',
     ...over,
