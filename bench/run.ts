@@ -15,6 +15,7 @@ const BENCHMARKS = [
   'delivery-window',
   'time-to-detect',
   'service-health-requests',
+  'service-health-alerts',
   'monitor-cycle',
   'tab-page',
   'scale',

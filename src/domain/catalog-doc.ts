@@ -83,9 +83,10 @@ function healthMappingSection(): string[] {
     "Microsoft's incidents, advisories and Message center posts name a service (`service` of an issue, `services`",
     'of a message). This table, from `healthServices` in the catalog, is the only place Pulse ties those names to its',
     'service groups: `incidents exchange` lists the issues of these services, a telemetry alert names the open issues',
-    "of its group's services, and an issue card shows the telemetry of the groups its service belongs to. Names",
-    'compare case-insensitively. `Microsoft 365 suite` belongs to every group. Services with no telemetry (Microsoft',
-    'Intune, Power BI …) still appear in service health, matched by their own name.',
+    "of its group's services, an issue card shows the telemetry of the groups its service belongs to, and a",
+    "subscription to a group brings Microsoft's incidents of these services (`subscribe all`: of every service).",
+    'Names compare case-insensitively. `Microsoft 365 suite` belongs to every group. Services with no telemetry',
+    '(Microsoft Intune, Power BI …) still appear in service health, matched by their own name.',
     '',
     ...markdownTable(
       ['Service group', 'Service health names'],
