@@ -62,6 +62,8 @@ async function measure(name: string, scenario?: ScenarioStart): Promise<Result> 
       conversationId: 'chan',
       scope: { kind: 'service', service: 'exchange' },
       admin,
+      locale: 'en-US',
+      timeZone: 'UTC',
     },
   ];
   const cycle = new HealthCycle({
