@@ -13,7 +13,7 @@ import { GraphMetricsClient } from '../../src/graph/client';
 import { MetricsService } from '../../src/graph/metrics-service';
 import { defaultRulesFor } from '../../src/monitor/rules';
 import { alertCards } from '../../src/cycle/alert-renderers';
-import { ChartStore } from '../../src/cycle/chart-store';
+import { ChartStore } from '../../src/alerts/chart-store';
 import { configFromStores } from '../../src/cycle/config-from-stores';
 import { IncidentRepository } from '../../src/alerts/incident-repository';
 import { Monitor } from '../../src/cycle/monitor';

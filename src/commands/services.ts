@@ -1,7 +1,7 @@
 import type { AlertStores } from '../alerts/alert-stores';
 import type { UserMetricsReader } from '../graph/metrics-reader';
 import type { Actor } from '../monitor/actor';
-import type { AlertActionResult, AlertButton } from '../cycle/act-on-alert';
+import type { AlertActionResult, AlertButton } from '../alerts/act-on-alert';
 import type { ServiceHealthReader } from '../service-health/reader';
 import type { StatusCardMemo } from './status-memo';
 

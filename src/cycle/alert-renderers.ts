@@ -5,7 +5,7 @@ import type { IncidentGroup } from '../monitor/incident-groups';
 import type { Rule } from '../monitor/rules';
 import type { HealthIssue } from '../service-health/types';
 import { digestHealthSection, type KnownHealth } from './digest-health';
-import type { ChartPoint } from './chart-store';
+import type { ChartPoint } from '../alerts/chart-store';
 import type { AlertCards } from './types';
 
 /** Microsoft's open issues on a tenant's service group, as last polled (none when unknown). */

@@ -8,14 +8,14 @@ import type { MonitorMetrics, MonitorServiceHealth } from '../graph/metrics-read
 import type { Logger } from '../log/logger';
 import type { PartitionLeases } from '../store/partitions/partition-leases';
 import type { KeyValueStore } from '../store/store';
-import type { AlertActionDeps } from './act-on-alert';
+import type { AlertActionDeps } from '../alerts/act-on-alert';
 import { alertCardsWith, renderGroup, type OpenIssuesOf } from './alert-renderers';
 import { HealthCycle } from './health-cycle';
 import type { CycleDeps } from './tenant-cycle';
 import type { CredentialSource } from './types';
 import { IssueCardStore } from '../alerts/issue-card-store';
 import { openIssuesOfGroup } from '../service-health/issue-cards';
-import { ChartStore } from './chart-store';
+import { ChartStore } from '../alerts/chart-store';
 import { configFromStores } from './config-from-stores';
 import { IncidentRepository } from '../alerts/incident-repository';
 import { Monitor } from './monitor';

@@ -1,15 +1,14 @@
 import type { Series } from '../domain/series';
-import { HOUR_MS } from '../domain/time';
 import { evaluationEvent, type EvaluationEvent } from '../monitor/alert-events';
 import { transition } from '../monitor/alert-state';
 import type { Transition } from '../monitor/alert-effects';
 import { evaluate, type Evaluation } from '../monitor/evaluate-rule';
 import { incidentKey, isOpen, type Incident } from '../monitor/incident';
-import { groupIncidents, type IncidentGroup } from '../monitor/incident-groups';
+import { cardGroups, type IncidentGroup } from '../monitor/incident-groups';
 import { isQuietAt, quietEndsAt } from '../monitor/quiet-hours';
 import { fnsInScope } from '../monitor/rule-scope';
 import type { Rule } from '../monitor/rules';
-import type { ChartPoint } from './chart-store';
+import type { ChartPoint } from '../alerts/chart-store';
 import type { WatchedConversation } from './types';
 
 /** What the cycle concluded about one rule. */
@@ -104,18 +103,4 @@ export function decideCards(input: {
     }
   }
   return out;
-}
-
-/** Incident groups that have (or had, within `keepMs`) a card: the same grouping wherever a card is rebuilt. */
-export function cardGroups(
-  incidents: readonly Incident[],
-  now: number,
-  keepMs = 24 * HOUR_MS,
-): IncidentGroup[] {
-  return groupIncidents(
-    incidents.filter(
-      (i) =>
-        i.cardPosted && (i.state !== 'resolved' || now - Date.parse(i.resolvedAt ?? i.openedAt) < keepMs),
-    ),
-  );
 }

@@ -1,7 +1,7 @@
 import type { IncidentRepository } from '../alerts/incident-repository';
 import { transition } from '../monitor/alert-state';
 import type { Transition } from '../monitor/alert-effects';
-import type { ChartStore, ChartPoint } from './chart-store';
+import type { ChartStore, ChartPoint } from '../alerts/chart-store';
 import type { RuleDecision } from './decide';
 import type { PauseNeed } from './plan';
 import type { MonitorConfigSource, WatchedConversation } from './types';

@@ -3,7 +3,7 @@ import type { Outbox } from '../delivery/outbox';
 import type { IncidentRepository } from '../alerts/incident-repository';
 import { BUCKET_MINUTES, DEFAULT_SETTLE_MINUTES } from '../monitor/detection-timing';
 import type { Incident } from '../monitor/incident';
-import type { ChartStore } from './chart-store';
+import type { ChartStore } from '../alerts/chart-store';
 import { chartsOf, decideCards, decideTransitions, type RuleDecision } from './decide';
 import { sendDueDigests } from './digest';
 import { fetchSeries } from './fetch';

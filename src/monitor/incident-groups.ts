@@ -1,4 +1,4 @@
-import { MINUTE_MS } from '../domain/time';
+import { HOUR_MS, MINUTE_MS } from '../domain/time';
 import type { Incident, IncidentState } from './incident';
 
 /** Incidents of one tenant's service that broke together: shown as one grouped card. */
@@ -54,4 +54,18 @@ export function groupIncidents(incidents: readonly Incident[], cycleMinutes = 5)
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Incident groups that have (or had, within `keepMs`) a card: the same grouping wherever a card is rebuilt. */
+export function cardGroups(
+  incidents: readonly Incident[],
+  now: number,
+  keepMs = 24 * HOUR_MS,
+): IncidentGroup[] {
+  return groupIncidents(
+    incidents.filter(
+      (i) =>
+        i.cardPosted && (i.state !== 'resolved' || now - Date.parse(i.resolvedAt ?? i.openedAt) < keepMs),
+    ),
+  );
 }

@@ -44,6 +44,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     defaultTenantId: opts.defaultTenantId ?? DEMO_TENANT_ID,
     requireAuth: opts.requireAuth ?? true,
     lagMinutes: opts.ingestionLagMinutes ?? 10,
+    tokenLifetimeSeconds: opts.tokenLifetimeSeconds,
     latencyMs: opts.latencyMs ?? 0,
     now,
     faults: new FaultState(seed),

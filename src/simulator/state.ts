@@ -17,6 +17,8 @@ export interface SimState {
   defaultTenantId: string;
   requireAuth: boolean;
   lagMinutes: number;
+  /** Lifetime of issued access tokens in seconds; undefined = Entra's usual 3,599. */
+  tokenLifetimeSeconds?: number;
   latencyMs: number;
   now: () => Date;
   faults: FaultState;

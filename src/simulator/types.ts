@@ -47,6 +47,11 @@ export interface SimulatorOptions {
   clients?: Record<string, ClientRegistration>;
   /** Minutes after which a minute's counts are fully ingested (the "late bucket" effect). Default 10; 0 = off. */
   ingestionLagMinutes?: number;
+  /**
+   * Lifetime of the access tokens the Entra emulator issues, in seconds; default 3,599 as Entra. Tests that move the
+   * simulated clock by hours raise it: the bot's msal cache judges expiry on the real clock, the emulator on its own.
+   */
+  tokenLifetimeSeconds?: number;
   /** Requests kept in `requestLog`. Default 500. */
   requestLogSize?: number;
   /** Scenarios to start immediately. */

@@ -4,7 +4,7 @@ import type { Request, Response } from 'botbuilder';
 import type { EncryptedCachePlugin } from '../auth/encrypted-cache-plugin';
 import type { Identity } from '../auth/identity';
 import type { GraphServices } from '../graph/graph-services';
-import type { AlertActionDeps } from '../cycle/act-on-alert';
+import type { AlertActionDeps } from '../alerts/act-on-alert';
 import { withTokenCacheScope } from '../auth/token-cache-scope';
 import type { Config } from '../config/config';
 import { ConversationRegistry } from '../conversations/registry';

@@ -6,7 +6,7 @@ import type { AlertStores } from '../alerts/alert-stores';
 import type { GraphServices } from '../graph/graph-services';
 import { UserServiceHealth } from '../graph/service-health/user-health';
 import { UserMetrics } from '../graph/user-metrics';
-import { actOnAlert, type AlertActionDeps } from '../cycle/act-on-alert';
+import { actOnAlert, type AlertActionDeps } from '../alerts/act-on-alert';
 import { tenantOf } from './turn-info';
 
 /** The signed-in user of a turn: Entra object id (or the Teams id when a client sends none) within the tenant. */

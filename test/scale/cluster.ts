@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, type Simulator } from '../../src/simulator';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator';
 import { partitionOf } from '../../src/store/partitions/partition-of';
 import { TENANT } from '../helpers/activities';
 import { killAllBots, spawnBot, type BotProcess } from '../helpers/bot-process';
@@ -40,11 +40,15 @@ export class Cluster {
   }
 
   /** Starts everything but the bots; the shared clock begins at `startAt`. */
-  async start(startAt: number, container = 'scale'): Promise<this> {
+  async start(
+    startAt: number,
+    container = 'scale',
+    simOptions: Omit<SimulatorOptions, 'now'> = {},
+  ): Promise<this> {
     this.dir = mkdtempSync(join(tmpdir(), 'pulse-scale-'));
     this.setOffset(startAt - Date.now());
     this.azurite = await startAzurite();
-    this.sim = await startSimulator({ now: () => new Date(this.now()) });
+    this.sim = await startSimulator({ ...simOptions, now: () => new Date(this.now()) });
     this.serviceUrl = await this.connector.start();
     this.container = container;
     return this;

@@ -212,4 +212,32 @@ describe('simulator: Entra emulator', () => {
     const res = await token(sim, { grant_type: 'password', client_id: CLIENT });
     assert.equal(res.body.error, 'unsupported_grant_type');
   });
+
+  it('issues tokens of a longer lifetime when told, valid on its own clock hours later', async () => {
+    let now = Date.parse('2026-11-25T10:00:00Z');
+    const long = await startSimulator({
+      now: () => new Date(now),
+      tokenLifetimeSeconds: 24 * 3600,
+      clients: { [CLIENT]: { secret: SECRET, grantedAppRoles: [EXO], grantedScopes: [EXO, TEAMS] } },
+    });
+    try {
+      const res = await token(long, {
+        grant_type: 'client_credentials',
+        client_id: CLIENT,
+        client_secret: SECRET,
+        scope: `${GRAPH}/.default`,
+      });
+      assert.equal(res.status, 200);
+      assert.equal(res.body.expires_in, 24 * 3600);
+      const claims = jwt.decode(String(res.body.access_token)) as { iat: number; exp: number };
+      assert.equal(claims.exp - claims.iat, 24 * 3600);
+      now += 3 * 3600_000;
+      const end = Math.floor(now / 900_000) * 900_000;
+      const fn = 'getMessageVolumeMetricsForEmailDelivery';
+      const later = await get(fnUrl(long, fn, end - 3600_000, end), String(res.body.access_token));
+      assert.equal(later.status, 200, 'three simulated hours later the token is still accepted');
+    } finally {
+      await long.close();
+    }
+  });
 });

@@ -30,6 +30,7 @@ export const entraRoute: Route = async (ctx) => {
     key: state.key,
     clients: state.clients,
     now: state.now(),
+    tokenLifetimeSeconds: state.tokenLifetimeSeconds,
     tenant,
   });
   await delay(state.latencyMs);

@@ -27,13 +27,20 @@ export function clientCredentialsGrant(
       ctx.now,
     );
   }
-  const claims = appTokenClaims(auth.clientId, ctx.tenant, auth.client.grantedAppRoles, ctx.now.getTime());
+  const life = ctx.tokenLifetimeSeconds ?? 3599;
+  const claims = appTokenClaims(
+    auth.clientId,
+    ctx.tenant,
+    auth.client.grantedAppRoles,
+    ctx.now.getTime(),
+    life,
+  );
   return {
     status: 200,
     body: {
       token_type: 'Bearer',
-      expires_in: 3599,
-      ext_expires_in: 3599,
+      expires_in: life,
+      ext_expires_in: life,
       access_token: signJwt(ctx.key, claims),
     },
   };

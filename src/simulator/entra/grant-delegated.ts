@@ -61,12 +61,13 @@ function issueForUser(
     );
   }
   const nowMs = ctx.now.getTime();
+  const life = ctx.tokenLifetimeSeconds ?? 3599;
   const body: Record<string, unknown> = {
     token_type: 'Bearer',
     scope: scopeString(granted),
-    expires_in: 3599,
-    ext_expires_in: 3599,
-    access_token: signJwt(ctx.key, delegatedTokenClaims(auth.clientId, user, granted, nowMs)),
+    expires_in: life,
+    ext_expires_in: life,
+    access_token: signJwt(ctx.key, delegatedTokenClaims(auth.clientId, user, granted, nowMs, life)),
     refresh_token: signJwt(ctx.key, refreshTokenClaims(auth.clientId, user, granted, nowMs)),
     id_token: signJwt(ctx.key, idTokenClaims(auth.clientId, user, nowMs)),
   };

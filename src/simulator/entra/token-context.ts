@@ -6,6 +6,8 @@ export interface TokenContext {
   key: SigningKey;
   clients: Record<string, ClientRegistration>;
   now: Date;
+  /** Lifetime of the access tokens it issues, in seconds (Entra's usual 3,599 unless the simulator was told). */
+  tokenLifetimeSeconds?: number;
   /** Tenant segment of the token URL (`contoso.onmicrosoft.com`, a GUID, `common` or `organizations`). */
   tenant: string;
 }

@@ -6,7 +6,7 @@ import type { Identity } from '../../auth/identity';
 import type { AlertStores } from '../../alerts/alert-stores';
 import type { GraphServices } from '../../graph/graph-services';
 import type { Logger } from '../../log/logger';
-import type { AlertActionDeps } from '../../cycle/act-on-alert';
+import type { AlertActionDeps } from '../../alerts/act-on-alert';
 import type { ProactiveNotifier } from '../proactive-notifier';
 import { toActivity } from '../reply-activity';
 import { commandContextOf, loggerOf } from '../turn-context';

@@ -1,4 +1,4 @@
-import { tenantSegment } from '../alerts/store-keys';
+import { tenantSegment } from './store-keys';
 import type { KeyValueStore } from '../store/store';
 
 /** One bucket of an alert chart: start, value and usual level. */

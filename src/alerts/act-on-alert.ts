@@ -1,13 +1,12 @@
-import type { AlertStores } from '../alerts/alert-stores';
+import type { AlertStores } from './alert-stores';
 import { auditEntryFor } from '../monitor/audit';
 import { transition } from '../monitor/alert-state';
 import type { UserAction } from '../monitor/alert-events';
 import type { Actor } from '../monitor/actor';
-import type { IncidentGroup } from '../monitor/incident-groups';
-import { cardGroups } from './decide';
+import { cardGroups, type IncidentGroup } from '../monitor/incident-groups';
 import type { Incident } from '../monitor/incident';
 import type { ChartStore, ChartPoint } from './chart-store';
-import type { IncidentRepository } from '../alerts/incident-repository';
+import type { IncidentRepository } from './incident-repository';
 import type { Outbox } from '../delivery/outbox';
 import { fnsInScope } from '../monitor/rule-scope';
 import { readerOfSubscription, type Subscription } from '../alerts/subscription';
