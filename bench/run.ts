@@ -19,6 +19,7 @@ const BENCHMARKS = [
   'service-health-alerts',
   'monitor-cycle',
   'tab-page',
+  'token-cache-turn',
   'scale',
 ];
 

@@ -9,7 +9,7 @@ import type { ChartStore, ChartPoint } from './chart-store';
 import type { IncidentRepository } from './incident-repository';
 import type { Outbox } from '../delivery/outbox';
 import { fnsInScope } from '../monitor/rule-scope';
-import { readerOfSubscription, type Subscription } from '../alerts/subscription';
+import { readerOfSubscription, type Subscription } from './subscription';
 
 /** What a pressed alert button asks for; ids come from the card, so they are checked against the store. */
 export interface AlertButton {

@@ -4,8 +4,8 @@ import { formatDuration } from './alert-state-line';
 import { text } from './adaptive-card';
 import { bucketMeans, pickIndices, type Column } from './downsample';
 import { axisLabeller, formatValue } from './format';
-import { SPARK_GAP, sparkline } from './sparkline';
-import { lineChart } from './trend-chart';
+import { SPARK_GAP, sparkline, trendWord } from './sparkline';
+import { chartSummary, lineChart } from './trend-chart';
 
 /** X values of an alert card's chart at most: 6 hours of 5-minute buckets fit without downsampling. */
 export const ALERT_CHART_POINTS = 72;
@@ -93,7 +93,17 @@ export function alertChart(o: AlertChartOptions): object[] | undefined {
     weight: 'Bolder',
     spacing: 'Medium',
   });
-  return [caption, chart];
+  const lastOf = (c: Column) =>
+    [...keep]
+      .reverse()
+      .map((i) => c[i])
+      .find((v) => v !== undefined);
+  const fv = (v: number | undefined) =>
+    v === undefined ? 'no value' : formatValue(v, o.metric.unit, o.locale);
+  const latest = lastOf(g.values);
+  const against = g.second ? ` against the ${g.legend} of ${fv(lastOf(g.second))}` : '';
+  const summary = chartSummary(`${o.metric.name}, ${window}: latest ${fv(latest)}${against}.`);
+  return [caption, chart, summary];
 }
 
 /** The sparkline pair alone (no chart): for grouped cards whose charts do not all fit. */
@@ -111,17 +121,20 @@ function sparkPair(metric: MetricDef, g: Grid, locale: string): object {
   const second = g.second ? bucketMeans(g.second, ALERT_SPARK_WIDTH) : [];
   const glyphs = sparkline([...now, ...second]);
   const last = (c: Column) => [...c].reverse().find((v) => v !== undefined);
-  const row = (label: string, spark: string, c: Column) => {
+  const row = (label: string, spark: string, c: Column, column: Column) => {
     const v = last(c);
     const parts = [
       label.padEnd(5, SPARK_GAP),
       spark,
       ...(v === undefined ? [] : [formatValue(v, metric.unit, locale)]),
+      trendWord(column),
     ];
     return text(parts.join(' '), { fontType: 'Monospace', spacing: 'None', wrap: false });
   };
-  const rows = [row('now', glyphs.slice(0, now.length), g.values)];
+  const rows = [row('now', glyphs.slice(0, now.length), g.values, now)];
   if (g.second)
-    rows.push(row(g.legend === 'usual level' ? 'usual' : 'level', glyphs.slice(now.length), g.second));
+    rows.push(
+      row(g.legend === 'usual level' ? 'usual' : 'level', glyphs.slice(now.length), g.second, second),
+    );
   return { type: 'Container', items: rows };
 }

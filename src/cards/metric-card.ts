@@ -12,9 +12,9 @@ import {
   safeTimeZone,
 } from './format';
 import { metricFallback } from './metric-fallback';
-import { sparkline } from './sparkline';
+import { labelledSparkline } from './sparkline';
 import { staleLines } from './stale-text';
-import { lineChart, uniqueLabels, type ChartLine } from './trend-chart';
+import { chartSummary, lineChart, uniqueLabels, type ChartLine } from './trend-chart';
 import { columnStats, deviations, windowGrid, type ColumnStats, type WindowGrid } from './window-stats';
 
 /** X values per chart at most (both lines share them). */
@@ -75,6 +75,14 @@ export function buildMetricCard(input: MetricCardInput): AdaptiveCard {
     body.push(text(`No data in this window (${grid.times.length} buckets).`, { color: 'Warning' }));
   } else {
     body.push(chart(metric, grid, label, tz, interval, windowLabel, value));
+    const before = grid.lastWeek?.[stats.latest.i];
+    const against = before === undefined ? '' : ` against ${value(before)} at the same time last week`;
+    body.push(
+      chartSummary(
+        `${metric.name}, ${windowLabel}: latest ${value(stats.latest.v)} at ${label(grid.times[stats.latest.i])}` +
+          `${against}; lowest ${value(stats.min.v)}, highest ${value(stats.max.v)}.`,
+      ),
+    );
     body.push({ type: 'FactSet', facts: facts(stats, lastStats, grid, label, value, metric, locale) });
     body.push(...deviationBlock(metric, grid, label, value, locale));
   }
@@ -126,7 +134,12 @@ function chart(
     lines,
     xAxisTitle: `time (${tz})`,
     yAxisTitle: metric.unit === 'percent' ? '%' : `count per ${interval} min`,
-    fallback: metricFallback(grid, label, value, sparkline(bucketMeans(grid.thisWeek, METRIC_SPARK_WIDTH))),
+    fallback: metricFallback(
+      grid,
+      label,
+      value,
+      labelledSparkline(bucketMeans(grid.thisWeek, METRIC_SPARK_WIDTH)),
+    ),
   });
 }
 

@@ -36,6 +36,6 @@ export function metricFallback(
   });
   return {
     type: 'Container',
-    items: [text(spark, { fontType: 'Monospace' }), { type: 'FactSet', facts }],
+    items: [text(`Trend: ${spark}`, { fontType: 'Monospace' }), { type: 'FactSet', facts }],
   };
 }

@@ -26,8 +26,8 @@ export function sparkline(values: readonly (number | null | undefined)[]): strin
 }
 
 /**
- * The newest `width` buckets of a series ending at `end` (exclusive), a gap for each bucket without a point;
- * `width` is also the glyph count, so rows of a table line up.
+ * The newest `width` buckets of a series ending at `end` (exclusive), a gap for each bucket without a point, and its
+ * trend word; `width` is also the glyph count, so rows of a table line up.
  */
 export function sparklineOfPoints(
   points: readonly SeriesPoint[],
@@ -42,5 +42,27 @@ export function sparklineOfPoints(
     const i = Math.floor((Date.parse(p.t) - first) / size);
     if (i >= 0 && i < width) slots[i] = p.v;
   }
-  return sparkline(slots);
+  return labelledSparkline(slots);
+}
+
+/**
+ * The word a screen reader says for a sparkline (the glyphs alone read as "lower one eighth block…"): `rising`,
+ * `falling` or `steady`, comparing the mean of the newest third of the values with the oldest third (a change of
+ * 10 % or more counts); `no data` without values.
+ */
+export function trendWord(values: readonly (number | null | undefined)[]): string {
+  const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  if (finite.length === 0) return 'no data';
+  const third = Math.max(1, Math.floor(finite.length / 3));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const first = mean(finite.slice(0, third));
+  const last = mean(finite.slice(-third));
+  const scale = Math.max(Math.abs(first), Math.abs(last));
+  if (scale === 0 || Math.abs(last - first) / scale < 0.1) return 'steady';
+  return last > first ? 'rising' : 'falling';
+}
+
+/** A sparkline followed by its trend word, so it reads as words too: `▆▇▇▁▁ falling`. */
+export function labelledSparkline(values: readonly (number | null | undefined)[]): string {
+  return `${sparkline(values)} ${trendWord(values)}`;
 }

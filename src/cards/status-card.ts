@@ -6,11 +6,18 @@ import type { StaleNote } from '../graph/metrics-reader';
 import { type AdaptiveCard, executeAction, fullWidthIfWide, newCard, text } from './adaptive-card';
 import { cardBytes, MAX_CARD_BYTES } from './card-size';
 import { downsample } from './downsample';
-import { axisLabeller, formatDataAge, formatLocalTime, formatRelative, safeTimeZone } from './format';
+import {
+  axisLabeller,
+  formatDataAge,
+  formatLocalTime,
+  formatRelative,
+  formatValue,
+  safeTimeZone,
+} from './format';
 import { staleLines } from './stale-text';
 import { countsLine, statusGroups, type StatusGroup, type StatusRow } from './status-rows';
 import { groupSection } from './status-table';
-import { lineChart, sparkFallback, uniqueLabels } from './trend-chart';
+import { chartSummary, lineChart, sparkFallback, uniqueLabels } from './trend-chart';
 
 /** Degraded metrics that get a trend chart at most, size permitting. */
 export const MAX_STATUS_CHARTS = 2;
@@ -169,10 +176,17 @@ function addCharts(
       yAxisTitle: r.metric.unit === 'percent' ? '%' : `count per ${interval} min`,
       fallback: sparkFallback('Recent buckets:', r.spark ?? ''),
     });
+    const values = points.map((p) => p.v);
+    const fv = (v: number) => formatValue(v, r.metric.unit, locale);
+    const summary = chartSummary(
+      `${r.metric.name}, last ${points.length} buckets: latest ${r.value}` +
+        `${r.change ? `, ${r.change} against the same time last week` : ''}; ` +
+        `lowest ${fv(Math.min(...values))}, highest ${fv(Math.max(...values))}.`,
+    );
     const items = attention.container.items;
     const at = items.indexOf(attention.texts[i]) + 1;
-    items.splice(at, 0, chart);
-    if (cardBytes(card) > MAX_CARD_BYTES - CHART_HEADROOM) items.splice(at, 1);
+    items.splice(at, 0, chart, summary);
+    if (cardBytes(card) > MAX_CARD_BYTES - CHART_HEADROOM) items.splice(at, 2);
     else added++;
   });
 }

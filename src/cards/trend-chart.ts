@@ -27,6 +27,17 @@ export function lineChart(input: {
   };
 }
 
+/**
+ * The one-line text equivalent of a chart, placed right after it: what it shows and the latest value against the
+ * usual one, for screen readers and for clients that draw no charts.
+ */
+export function chartSummary(summary: string): object {
+  return text(`${CHART_SUMMARY_PREFIX}${summary}`, { size: 'Small', spacing: 'Small' });
+}
+
+/** How a chart's summary line starts; the accessibility test looks for it next to every chart. */
+export const CHART_SUMMARY_PREFIX = 'In words: ';
+
 /** The simplest fallback: the sparkline in monospace with a caption. */
 export function sparkFallback(caption: string, spark: string): object {
   return text(`${caption} ${spark}`, { fontType: 'Monospace' });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { SPARK_GAP, sparkline, sparklineOfPoints } from '../../src/cards/sparkline';
+import { SPARK_GAP, sparkline, sparklineOfPoints, trendWord } from '../../src/cards/sparkline';
 
 describe('cards/sparkline', () => {
   it('maps values onto the eight bars', () => {
@@ -31,7 +31,20 @@ describe('cards/sparkline', () => {
       { t: '2026-11-27T14:45:00Z', v: 4 },
       { t: '2026-11-27T10:00:00Z', v: 1000 }, // outside the width: ignored
     ];
-    assert.equal(sparklineOfPoints(points, 15, end, 4), `▁${SPARK_GAP}█▄`);
-    assert.equal(sparklineOfPoints([], 15, end, 3), SPARK_GAP.repeat(3));
+    assert.equal(sparklineOfPoints(points, 15, end, 4), `▁${SPARK_GAP}█▄ rising`);
+    assert.equal(sparklineOfPoints([], 15, end, 3), `${SPARK_GAP.repeat(3)} no data`);
+  });
+
+  it('names the trend in words for screen readers', () => {
+    const table: [(number | null)[], string][] = [
+      [[10, 10, 10, 30, 30, 30], 'rising'],
+      [[30, 30, 30, 10, 10, 10], 'falling'],
+      [[100, 104, 98, 101, 103, 99], 'steady'],
+      [[0, 0, 0], 'steady'],
+      [[null, 5, null, 1], 'falling'],
+      [[], 'no data'],
+      [[null, null], 'no data'],
+    ];
+    for (const [values, want] of table) assert.equal(trendWord(values), want, JSON.stringify(values));
   });
 });
