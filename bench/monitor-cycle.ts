@@ -5,7 +5,7 @@
  * per tenant (`process.cpuUsage()` of the monitor's process only), wall time and peak memory, for the cold first
  * cycle and for warm cycles 5 minutes apart (the steady state).
  * `--latency-ms L` gives every simulated Graph response that latency (real Graph: about 300 ms); `--concurrency N`
- * polls a fixed N tenants at once instead of the adaptive default. Each size ends with one line:
+ * polls N tenants at once instead of the default 4, `--concurrency adaptive` learns it (`AdaptiveConcurrency`). Each size ends with one line:
  * `monitor: tenants=N instances=1 latency_ms=L cycle_s=… cpu_share=… peak_rss_mib=… requests_per_tenant=… throttled=…`
  * (warm cycles: median wall time, CPU as a share of one core over the 5-minute cycle, mean requests per tenant).
  * Run: `node dist/bench/monitor-cycle.js [--tenants 100,1000,5000] [--warm-cycles 3] [--latency-ms 0]
@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { AdaptiveConcurrency } from '../src/cycle/adaptive-concurrency';
 import { SqliteStore } from '../src/store/sqlite-store';
 import { writeSection } from './support/markdown-section';
 import { cloneMonitorCache } from './support/cache-clone';
@@ -104,7 +105,12 @@ async function runSize(count: number): Promise<SizeResult> {
       tokens,
       () => clock,
       async () => polled,
-      args.concurrency ? { concurrency: Number(args.concurrency) } : {},
+      args.concurrency
+        ? {
+            concurrency:
+              args.concurrency === 'adaptive' ? new AdaptiveConcurrency() : Number(args.concurrency),
+          }
+        : {},
     );
     const phases: PhaseResult[] = [];
     let cloneMs = 0;

@@ -16,6 +16,7 @@ import { alertCards } from '../../src/cycle/alert-renderers';
 import { ChartStore } from '../../src/alerts/chart-store';
 import { configFromStores } from '../../src/cycle/config-from-stores';
 import { IncidentRepository } from '../../src/alerts/incident-repository';
+import type { AdaptiveConcurrency } from '../../src/cycle/adaptive-concurrency';
 import { Monitor } from '../../src/cycle/monitor';
 import { monitorMetrics } from '../../src/graph/monitor-metrics';
 import type { PartitionLeases } from '../../src/store/partitions/partition-leases';
@@ -108,7 +109,7 @@ export function buildMonitor(
   tokens: Record<string, string>,
   clock: () => number,
   tenants?: () => Promise<string[]>,
-  extra: { notifier?: Notifier; settleMinutes?: number; concurrency?: number } = {},
+  extra: { notifier?: Notifier; settleMinutes?: number; concurrency?: number | AdaptiveConcurrency } = {},
 ): { monitor: Monitor; graph: BenchGraph; notifier: RecordingNotifier } {
   const budget = new RequestBudget({ now: clock });
   const client = new GraphMetricsClient({ baseUrl: simUrl, budget });

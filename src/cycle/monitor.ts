@@ -20,8 +20,10 @@ export interface MonitorOptions {
   /** How often pending and retried deliveries are attempted between cycles (default 5 s). */
   drainMs?: number;
   /**
-   * Tenants polled at once: a fixed number, or (default) learnt from how their cycles go, starting at 4 (see
-   * `AdaptiveConcurrency`): more tenants in flight at real Graph latency, fewer when Graph throttles or times out.
+   * Tenants polled at once: a fixed number (default 4), or an `AdaptiveConcurrency` that learns it from how their
+   * cycles go (more in flight at real Graph latency, fewer when Graph throttles or times out). Not the default yet:
+   * it does not see rising latency, so against a CPU-bound Graph (the simulated tenant on two cores) its slow start
+   * overshoots until requests time out.
    */
   concurrency?: number | AdaptiveConcurrency;
   /**
@@ -58,13 +60,12 @@ export class Monitor {
 
   constructor(private readonly o: MonitorOptions) {
     this.now = o.now ?? Date.now;
-    this.concurrency =
-      typeof o.concurrency === 'number' ? undefined : (o.concurrency ?? new AdaptiveConcurrency());
+    this.concurrency = o.concurrency instanceof AdaptiveConcurrency ? o.concurrency : undefined;
   }
 
   /** Tenants polled at once right now. */
   get tenantsInFlight(): number {
-    return typeof this.o.concurrency === 'number' ? this.o.concurrency : this.concurrency!.limit;
+    return this.concurrency?.limit ?? (typeof this.o.concurrency === 'number' ? this.o.concurrency : 4);
   }
 
   start(): void {
