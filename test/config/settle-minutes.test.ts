@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { ConfigError, parseConfig } from '../../src/config/config';
 
-const BOT_ID = '11111111-2222-4333-8444-555555555555';
-const TENANT = '00000000-0000-4000-8000-000000000001';
-const prod = {
-  BOT_ID,
-  BOT_PASSWORD: 'not-a-real-secret',
-  ALLOWED_TENANTS: TENANT,
-  AAD_APP_CLIENT_ID: BOT_ID,
-  AAD_APP_CLIENT_SECRET: 'not-a-real-secret',
-  AAD_APP_TENANT_ID: TENANT,
-  TOKEN_CACHE_KEY: Buffer.alloc(32, 7).toString('base64'),
-};
+import { prod } from './prod-env';
 
 function fails(env: Record<string, string>, pattern: RegExp): void {
   assert.throws(
