@@ -5,18 +5,7 @@ import { METRICS, SERVICES, metricByFn } from '../../src/domain/catalog';
 import { fnsInScope } from '../../src/monitor/rule-scope';
 import { MAX_FOR_BUCKETS } from '../../src/monitor/rules';
 import { INTERVALS } from '../../src/domain/catalog-types';
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed from its seed and index. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as prng } from '../security/text-cases';
 
 const SEED = 0x5eed2026;
 const ALERT_NAMES = new Set([
