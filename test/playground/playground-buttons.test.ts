@@ -2,10 +2,7 @@ import assert from 'node:assert/strict';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { PlaygroundSession } from '../helpers/playground-session';
-
-const editor = 'div[data-lexical-editor="true"][role="textbox"]';
-/** Top-level cards (a Snooze choice renders a card inside the card). */
-const TOP_CARDS = '.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)';
+import { TOP_CARDS, newCardAfter, typeCommand } from '../helpers/playground-page';
 
 /**
  * Clicks `button` inside `card` and waits until that same message shows a different card matching `expected`,
@@ -74,11 +71,7 @@ describe('Agents Playground in Chromium (a person clicking card buttons)', funct
 
   const statusCard = () => page.locator(TOP_CARDS, { hasText: 'Microsoft 365 status' }).first();
 
-  async function type(text: string) {
-    await page.locator(editor).first().click();
-    await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
-  }
+  const type = (text: string) => typeCommand(page, text);
 
   let statusAt = 0;
   it('answers status with a card, one metric failing', async () => {
@@ -95,14 +88,13 @@ describe('Agents Playground in Chromium (a person clicking card buttons)', funct
     const alertCard = () => page.locator(TOP_CARDS, { hasText: /Exchange Online alert/ }).last();
 
     before(async () => {
-      await type('subscribe exchange');
-      await page.locator('.ac-adaptiveCard', { hasText: 'Subscribed' }).last().waitFor({ timeout: 20_000 });
+      await newCardAfter(page, () => type('subscribe exchange'), /Subscribed/);
       session.sim.scenarios.start({ name: 'mail-delivery-drop', startsInMinutes: -30, durationMinutes: 60 });
-      await session.harness.bot.monitor!.runOnce();
-      await page
-        .locator('.ac-adaptiveCard', { hasText: 'Mail delivery', has: button(page, /^\s*Acknowledge\s*$/) })
-        .last()
-        .waitFor({ timeout: 20_000 });
+      await newCardAfter(
+        page,
+        () => session.harness.bot.monitor!.runOnce(),
+        /Mail delivery[\s\S]*^\s*Acknowledge\s*$/m,
+      );
     });
 
     it('Acknowledge: the card says who acknowledged it', async () => {
