@@ -1,6 +1,7 @@
-import type { SeriesCache } from '../../src/graph/cache';
+import type { CacheKey, SeriesCache } from '../../src/graph/cache';
 import { METRICS } from '../../src/domain/catalog';
 import { evaluationWindows, historyFetchWindows } from '../../src/cycle/windows';
+import { BUCKET_MINUTES } from '../../src/monitor/detection-timing';
 
 /**
  * Copies into tenant `to`'s lines what a default cold cycle at `now` would have fetched for it, taken from the first
@@ -14,12 +15,15 @@ export function cloneMonitorCache(
   to: string,
   now: number,
 ): string {
-  const windows = historyFetchWindows(to, evaluationWindows(now, 15, 360), 15);
-  const key = (tenantId: string, fn: string) => ({ tenantId, fn, intervalMinutes: 15 as const });
-  const from = sources.find((s) => windows.every((w) => cache.read(key(s, METRICS[0].fn), w).unknown === 0));
+  const current = evaluationWindows(now, BUCKET_MINUTES, 360);
+  const windows = (fn: string) => historyFetchWindows(to, fn, current, BUCKET_MINUTES);
+  const key = (tenantId: string, fn: string): CacheKey => ({ tenantId, fn, intervalMinutes: BUCKET_MINUTES });
+  const covers = (s: string) =>
+    METRICS.every((m) => windows(m.fn).every((w) => cache.read(key(s, m.fn), w).unknown === 0));
+  const from = sources.find(covers);
   if (!from) throw new Error(`no cold-cycle tenant covers what ${to} would have fetched: poll more cold`);
   for (const m of METRICS) {
-    for (const w of windows) {
+    for (const w of windows(m.fn)) {
       const cached = cache.read(key(from, m.fn), w);
       if (cached.unknown > 0 || cached.fetchedAt === undefined)
         throw new Error(`${from} has no complete ${m.fn} cache for ${new Date(w.start).toISOString()}`);

@@ -13,8 +13,8 @@ export interface FetchedSeries {
 }
 
 /**
- * One batched, cache-aware fetch per identity. History is fetched to the end of the tenant's history day (once a
- * day) and read back as the exact windows the baseline compares. A metric that fails is reported, not fatal: the
+ * One batched, cache-aware fetch per identity. Each metric's history week is fetched to the end of its own history
+ * day (once a day, at most one of them per cycle) and read back as the exact windows the baseline compares. A metric that fails is reported, not fatal: the
  * others are still judged.
  */
 export async function fetchSeries(
@@ -24,7 +24,7 @@ export async function fetchSeries(
   deps: { metrics: MonitorMetrics; interval: IntervalMinutes; windowMinutes: number },
 ): Promise<FetchedSeries> {
   const windows = evaluationWindows(now, deps.interval, deps.windowMinutes);
-  const fetchWindows = historyFetchWindows(tenantId, windows, deps.interval);
+  const fetchWindows = (fn: string) => historyFetchWindows(tenantId, fn, windows, deps.interval);
   const out: FetchedSeries = { series: new Map(), errors: [], congested: false };
   for (const { token, fns } of fetches) {
     const results = await deps.metrics.seriesMany(

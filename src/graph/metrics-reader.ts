@@ -106,7 +106,8 @@ export interface MonitorMetrics {
   seriesMany(
     tenantId: string,
     fns: readonly string[],
-    windows: readonly MsRange[],
+    /** The windows to bring up to date for each metric. */
+    windows: (fn: string) => readonly MsRange[],
     interval: IntervalMinutes,
     token: () => Promise<string>,
     read?: readonly MsRange[],

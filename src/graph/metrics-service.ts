@@ -136,16 +136,16 @@ export class MetricsService {
   }
 
   /**
-   * Several metrics over the same windows, brought up to date in as few batched requests as the cache allows (only
-   * new buckets plus the late-data overlap are fetched), for the alert monitor. One result per function, in order;
-   * windows must be aligned to `interval` and inside 30 days (the monitor builds them so). `read` returns other
-   * (covered) windows than the ones fetched: the monitor fetches history by whole days, so it is cached once a day,
-   * and reads the exactly shifted windows the baseline needs.
+   * Several metrics, each over its `windows(fn)`, brought up to date in as few batched requests as the cache allows
+   * (only new buckets plus the late-data overlap are fetched), for the alert monitor. One result per function, in
+   * order; windows must be aligned to `interval` and inside 30 days (the monitor builds them so). `read` returns
+   * other (covered) windows than the ones fetched: the monitor fetches history by whole days, so it is cached once a
+   * day, and reads the exactly shifted windows the baseline needs.
    */
   async seriesMany(
     tenantId: string,
     fns: readonly string[],
-    windows: readonly MsRange[],
+    windows: (fn: string) => readonly MsRange[],
     interval: IntervalMinutes,
     opts: StatusOptions & { read?: readonly MsRange[] } = {},
   ): Promise<
@@ -158,13 +158,13 @@ export class MetricsService {
     const refreshed = await this.refresh(
       tenantId,
       interval,
-      known.map((fn) => ({ fn, windows: [...windows] })),
+      known.map((fn) => ({ fn, windows: [...windows(fn)] })),
       opts,
     );
     return fns.map((fn) => {
       if (!metricByFn(fn)) return { fn, ok: false as const, error: unknownMetric(tenantId, fn) };
       const key = { tenantId, fn, intervalMinutes: interval };
-      const reads = (opts.read ?? windows).map((w) => this.cache.read(key, w));
+      const reads = (opts.read ?? windows(fn)).map((w) => this.cache.read(key, w));
       const stale = this.staleOrError(refreshed.get(fn), reads[0].fetchedAt, reads[0].unknown);
       if (stale instanceof Error) return { fn, ok: false as const, error: stale };
       return { fn, ok: true as const, series: reads.map((r) => r.series), stale };

@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import type { MetricQuery } from '../../src/graph/client-types';
 import { createGraphServices, type GraphServices } from '../../src/graph/graph-services';
 import { runTenantCycle, type CycleDeps } from '../../src/cycle/tenant-cycle';
-import { historyDayOffset } from '../../src/cycle/windows';
+import { historyDayOffset, historyPairOffset } from '../../src/cycle/windows';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { allMetricsDeps, FNS } from './all-metrics-deps';
 import { SqliteStore } from '../../src/store/sqlite-store';
@@ -60,8 +60,8 @@ describe('monitor cycle: Graph requests of a tenant subscribed to every metric',
       const boundary = await cycleAfter(5);
       assert.ok(boundary.requests >= 1 && boundary.requests <= 2, `${boundary.requests} requests at ${at}`);
       assert.ok(
-        boundary.sent.every((q) => q.window.start.getTime() >= now - DAY),
-        'only the current window: history days stay cached',
+        boundary.sent.filter((q) => q.window.start.getTime() < now - DAY).length <= 1,
+        'the current window, and at most one history day: the rest stay cached',
       );
       assert.ok(
         boundary.sent.every((q) => q.window.intervalMinutes === 5),
@@ -70,16 +70,31 @@ describe('monitor cycle: Graph requests of a tenant subscribed to every metric',
     }
   });
 
-  it("fetches the next history days once a day, when the window crosses the tenant's own day boundary", async () => {
-    const boundary = Date.parse('2026-11-25T00:00:00Z') + historyDayOffset(T, 5);
-    setUp(new Date(boundary - 2.5 * 60_000).toISOString());
+  it('fetches each history day once, one (metric, week) at a time: ≤ 2 requests in every warm cycle of a day', async () => {
+    setUp('2026-11-25T12:02:30Z');
     await cycleAfter(0);
-    assert.ok((await cycleAfter(5)).requests <= 2, 'the window now ends at the boundary');
-    const rollover = await cycleAfter(5); // the window now has a bucket past it
-    const history = rollover.sent.filter((q) => q.window.start.getTime() < now - DAY);
+    const history: MetricQuery[] = [];
+    let most = 0;
+    for (let cycle = 0; cycle < 288; cycle++) {
+      const { requests, sent } = await cycleAfter(5);
+      most = Math.max(most, requests);
+      const old = sent.filter((q) => q.window.start.getTime() < now - DAY);
+      assert.ok(old.length <= 1, `${old.length} history days in one cycle`);
+      history.push(...old);
+    }
+    assert.equal(most, 2, 'every warm cycle fits in the two $batch requests of the 39 current windows');
     assert.equal(history.length, 4 * FNS.length, `one new day per week and metric: ${history.length}`);
     assert.ok(history.every((q) => q.window.end.getTime() - q.window.start.getTime() === DAY));
-    for (let i = 0; i < 4; i++) assert.ok((await cycleAfter(5)).requests <= 2);
+    const pairs = new Set(
+      history.map((q) => `${q.fn} ${Math.round((now - q.window.end.getTime()) / (7 * DAY))}`),
+    );
+    assert.equal(pairs.size, 4 * FNS.length, 'each metric and week once');
+  });
+
+  it('spreads the (metric, week) history days of one tenant evenly over its day', () => {
+    const offsets = FNS.flatMap((fn) => [1, 2, 3, 4].map((w) => historyPairOffset(T, fn, w, 5)));
+    assert.equal(new Set(offsets).size, offsets.length, 'no two pairs turn in the same 5-minute cycle');
+    assert.ok(offsets.every((o) => o >= 0 && o < DAY && o % (5 * 60_000) === 0));
   });
 
   it('lets the event loop turn before each tenant, even when everything is cached and the store is synchronous', async () => {

@@ -61,7 +61,7 @@ describe('budget fairness: 200 non-admin users hammering cannot starve the monit
     const monitor = await monitorMetrics(graph.metrics).seriesMany(
       T,
       METRICS.map((m) => m.fn),
-      [{ start: end - 2 * 3_600_000, end }],
+      () => [{ start: end - 2 * 3_600_000, end }],
       15,
       appToken,
     );
