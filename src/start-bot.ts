@@ -92,6 +92,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
         owner: instanceId,
         now,
         settleMinutes: config.monitorSettleMinutes,
+        concurrency: config.monitorConcurrency,
       })).actions,
   });
   await leases.start();

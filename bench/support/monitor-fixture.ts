@@ -101,7 +101,7 @@ export interface BenchGraph {
  * The monitor wired as `createAlerting` wires it (Graph objects as `createGraphServices` builds them, with the cache
  * held here so its size can be read), app-only tokens handed in, a recording notifier unless `extra.notifier` is
  * given. `tenants` narrows the tenants a cycle polls (default: every subscribed one); `extra.settleMinutes` is
- * `MONITOR_SETTLE_MINUTES` (default its default).
+ * `MONITOR_SETTLE_MINUTES` (default its default); `extra.leases` the partitions of one of several instances.
  */
 export function buildMonitor(
   store: KeyValueStore,
@@ -109,7 +109,13 @@ export function buildMonitor(
   tokens: Record<string, string>,
   clock: () => number,
   tenants?: () => Promise<string[]>,
-  extra: { notifier?: Notifier; settleMinutes?: number; concurrency?: number | AdaptiveConcurrency } = {},
+  extra: {
+    notifier?: Notifier;
+    settleMinutes?: number;
+    concurrency?: number | AdaptiveConcurrency;
+    /** This instance's share of the partitions (default: all of them, as a single instance). */
+    leases?: PartitionLeases;
+  } = {},
 ): { monitor: Monitor; graph: BenchGraph; notifier: RecordingNotifier } {
   const budget = new RequestBudget({ now: clock });
   const client = new GraphMetricsClient({ baseUrl: simUrl, budget });
@@ -137,7 +143,7 @@ export function buildMonitor(
       ...(extra.settleMinutes === undefined ? {} : { settleMinutes: extra.settleMinutes }),
     },
     outbox,
-    leases: OWN_ALL,
+    leases: extra.leases ?? OWN_ALL,
     logger: pino({ level: 'silent' }),
     now: clock,
     ...(extra.concurrency === undefined ? {} : { concurrency: extra.concurrency }),

@@ -37,6 +37,8 @@ export interface Config {
   monitorCycleMs: number;
   /** Minutes a bucket must have ended before the monitor judges it: 10 by default, 2 in demo mode. */
   monitorSettleMinutes: number;
+  /** Tenants polled at once: learnt between 1 and `max` (AIMD on Graph's latency and throttling), or fixed. */
+  monitorConcurrency: { kind: 'adaptive'; max: number } | { kind: 'fixed'; tenants: number };
   /** Allowed tenant ids (lower case). Empty means any tenant, which only demo mode permits. */
   allowedTenants: string[];
   logLevel: RawEnv['LOG_LEVEL'];
@@ -106,6 +108,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     },
     monitorCycleMs: (e.MONITOR_CYCLE_SECONDS ?? (demo ? 15 : 300)) * 1000,
     monitorSettleMinutes: e.MONITOR_SETTLE_MINUTES ?? (demo ? DEMO_SETTLE_MINUTES : DEFAULT_SETTLE_MINUTES),
+    monitorConcurrency:
+      e.MONITOR_CONCURRENCY === 'adaptive'
+        ? { kind: 'adaptive', max: e.MONITOR_CONCURRENCY_MAX }
+        : { kind: 'fixed', tenants: Number(e.MONITOR_CONCURRENCY) },
     allowedTenants: (e.ALLOWED_TENANTS ?? '')
       .split(',')
       .map((t) => t.trim().toLowerCase())

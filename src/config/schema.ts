@@ -102,6 +102,22 @@ export const envSchema = z.object({
     .min(5, 'must be from 5 to 3600')
     .max(3600, 'must be from 5 to 3600')
     .optional(),
+  MONITOR_CONCURRENCY: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+    z
+      .string()
+      .refine(
+        (v) => v === 'adaptive' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 256),
+        'must be "adaptive" or a whole number of tenants from 1 to 256',
+      )
+      .default('adaptive'),
+  ),
+  MONITOR_CONCURRENCY_MAX: z.coerce
+    .number({ invalid_type_error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be from 1 to 256')
+    .max(256, 'must be from 1 to 256')
+    .default(64),
   MONITOR_SETTLE_MINUTES: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.coerce

@@ -1,3 +1,4 @@
+import { AdaptiveConcurrency, DEFAULT_MAX_CONCURRENCY } from './adaptive-concurrency';
 import { createAlertStores } from '../alerts/alert-stores';
 import type { MonitorIdentity } from '../auth/monitor-identity';
 import type { ConversationRegistry } from '../conversations/registry';
@@ -39,6 +40,11 @@ export interface AlertingDeps {
   now?: () => number;
   /** Minutes a bucket must have ended before it is judged (`MONITOR_SETTLE_MINUTES`); default 10. */
   settleMinutes?: number;
+  /**
+   * Tenants polled at once (`MONITOR_CONCURRENCY`, `MONITOR_CONCURRENCY_MAX`): learnt (the default, up to 64) or
+   * fixed.
+   */
+  concurrency?: { kind: 'adaptive'; max: number } | { kind: 'fixed'; tenants: number };
   /** Microsoft's service health (the shared poller): issue cards, correlation on alert cards, the digest's list. */
   health?: MonitorServiceHealth;
 }
@@ -101,6 +107,10 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
     leases: deps.leases,
     logger: deps.logger,
     cycleMs: deps.cycleMs,
+    concurrency:
+      deps.concurrency?.kind === 'fixed'
+        ? deps.concurrency.tenants
+        : new AdaptiveConcurrency({ max: deps.concurrency?.max ?? DEFAULT_MAX_CONCURRENCY }),
     now: deps.now,
     tenantAllowed: (t) => !deps.allowedTenants?.length || deps.allowedTenants.includes(t.toLowerCase()),
   });

@@ -10,6 +10,8 @@ export interface FetchedSeries {
   errors: string[];
   /** Some metric was throttled (429) or timed out: Graph or the network is pushing back. */
   congested: boolean;
+  /** Wall time of the fetches that called Graph (ms); absent when everything came from the cache. */
+  graphMs?: number;
 }
 
 /**
@@ -27,21 +29,35 @@ export async function fetchSeries(
   const fetchWindows = (fn: string) => historyFetchWindows(tenantId, fn, windows, deps.interval);
   const out: FetchedSeries = { series: new Map(), errors: [], congested: false };
   for (const { token, fns } of fetches) {
+    // The token is asked for only when a request is sent: a fetch that never asks was served from the cache.
+    let calledGraph = false;
+    const started = performance.now();
     const results = await deps.metrics.seriesMany(
       tenantId,
       fns,
       fetchWindows,
       deps.interval,
-      async () => token,
+      async () => {
+        calledGraph = true;
+        return token;
+      },
       windows,
     );
+    if (calledGraph) out.graphMs = (out.graphMs ?? 0) + (performance.now() - started);
     for (const r of results) {
-      if (r.ok) out.series.set(r.fn, r.series);
-      else {
+      if (r.ok) {
+        out.series.set(r.fn, r.series);
+        // Cached data served because the refresh was throttled or timed out: Graph is pushing back all the same.
+        out.congested ||= isCongestion(r.stale?.reason);
+      } else {
         out.errors.push(`${r.fn}: ${r.error.message}`);
-        out.congested ||= r.error.kind === 'Throttled' || r.error.kind === 'Timeout';
+        out.congested ||= isCongestion(r.error.kind);
       }
     }
   }
   return out;
+}
+
+function isCongestion(kind: string | undefined): boolean {
+  return kind === 'Throttled' || kind === 'Timeout';
 }

@@ -20,10 +20,9 @@ export interface MonitorOptions {
   /** How often pending and retried deliveries are attempted between cycles (default 5 s). */
   drainMs?: number;
   /**
-   * Tenants polled at once: a fixed number (default 4), or an `AdaptiveConcurrency` that learns it from how their
-   * cycles go (more in flight at real Graph latency, fewer when Graph throttles or times out). Not the default yet:
-   * it does not see rising latency, so against a CPU-bound Graph (the simulated tenant on two cores) its slow start
-   * overshoots until requests time out.
+   * Tenants polled at once: a fixed number (4 when absent), or an `AdaptiveConcurrency` that learns it from how their
+   * Graph calls go (more in flight while latency holds, fewer when it rises or Graph throttles or times out). The
+   * composition root passes the adaptive one unless `MONITOR_CONCURRENCY` fixes a number.
    */
   concurrency?: number | AdaptiveConcurrency;
   /**
@@ -100,7 +99,7 @@ export class Monitor {
         try {
           const report = await runTenantCycle(t, at, this.o.cycle);
           reports.push(report);
-          this.concurrency?.record(report.congested ? 'congested' : 'ok');
+          this.concurrency?.record(report.congested ? 'congested' : 'ok', report.graphMs);
         } catch (err) {
           this.o.logger.error({ err, tenantId: t }, 'monitor cycle failed for a tenant');
         }
@@ -130,7 +129,9 @@ export class Monitor {
     const delay = Math.max(0, nextPollAt(this.now(), cycleMs) - this.now());
     this.timer = setTimeout(() => {
       void this.serially(() => this.runOnce())
-        .then((reports) => this.o.logger.debug({ tenants: reports.length }, 'monitor cycle'))
+        .then((reports) =>
+          this.o.logger.debug({ tenants: reports.length, inFlight: this.tenantsInFlight }, 'monitor cycle'),
+        )
         .catch((err) => this.o.logger.error({ err }, 'monitor cycle failed'))
         .finally(() => this.schedule());
     }, delay);

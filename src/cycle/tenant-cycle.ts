@@ -61,6 +61,7 @@ export async function runTenantCycle(tenantId: string, now: number, deps: CycleD
   report.fetched = fetched.series.size;
   report.errors.push(...fetched.errors);
   report.congested = fetched.congested;
+  if (fetched.graphMs !== undefined) report.graphMs = fetched.graphMs;
 
   // One listing for the tenant's incidents instead of a read per rule: most rules have none (cheap on Azure Blob).
   const known = fetched.series.size ? await listByKey(tenantId, deps.incidents) : new Map<string, Incident>();

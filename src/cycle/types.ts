@@ -69,6 +69,11 @@ export interface CycleReport {
   paused: number;
   digests: number;
   errors: string[];
-  /** Graph throttled (429) or timed out on some metric: the monitor polls fewer tenants at once. */
+  /**
+   * Graph throttled (429) or timed out on some metric (even if cached data was served instead): the monitor polls
+   * fewer tenants at once.
+   */
   congested: boolean;
+  /** How long its Graph fetch took (ms), when it called Graph: the monitor's latency signal. */
+  graphMs?: number;
 }

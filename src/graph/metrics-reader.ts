@@ -112,7 +112,10 @@ export interface MonitorMetrics {
     token: () => Promise<string>,
     read?: readonly MsRange[],
   ): Promise<
-    ({ fn: string; ok: true; series: Series[] } | { fn: string; ok: false; error: MetricsApiError })[]
+    (
+      | { fn: string; ok: true; series: Series[]; stale?: StaleNote }
+      | { fn: string; ok: false; error: MetricsApiError }
+    )[]
   >;
   /** The status report (latest bucket vs last week) of some metrics, for the daily digest. */
   status(tenantId: string, fns: readonly string[], token: () => Promise<string>): Promise<StatusReport>;

@@ -37,6 +37,8 @@ const NOT_IN_AZURE: Record<string, string> = {
   MONITOR_PARTITIONS: 'the default (32) fits; scale-out only',
   LEASE_SECONDS: 'the default (30) fits; scale-out only',
   MONITOR_CYCLE_SECONDS: 'the default (300 s) is the documented cycle',
+  MONITOR_CONCURRENCY: 'the default (adaptive) learns the level from Graph; set a number only to pin it',
+  MONITOR_CONCURRENCY_MAX: 'the default (64) fits an instance of the documented size',
 };
 /** App Service's own settings, not the bot's. */
 const PLATFORM_SETTINGS = ['WEBSITE_RUN_FROM_PACKAGE', 'SCM_DO_BUILD_DURING_DEPLOYMENT'];

@@ -194,3 +194,53 @@ describe('Monitor: tenants removed from ALLOWED_TENANTS are no longer watched, a
     }
   });
 });
+
+describe('Monitor: a cycle longer than the period never overlaps the next', () => {
+  it('starts the next cycle at the first boundary after the last one ended, skipping the boundaries it overran', async () => {
+    const store = new SqliteStore(':memory:');
+    const leases = new ManualLeases();
+    leases.set([0]);
+    let active = 0;
+    let maxActive = 0;
+    const starts: number[] = [];
+    const config = {
+      tenants: async () => ['t0'],
+      // Each cycle of the one tenant takes 250 ms, against a 100 ms period.
+      subscriptions: async () => {
+        starts.push(Date.now());
+        maxActive = Math.max(maxActive, ++active);
+        await new Promise((r) => setTimeout(r, 250));
+        active--;
+        return [];
+      },
+      rules: async () => [],
+      setPaused: async () => undefined,
+      setDigestSent: async () => undefined,
+    } as unknown as CycleDeps['config'];
+    const outbox = new Outbox({
+      store,
+      registry: new ConversationRegistry(store),
+      notifier: silentNotifier,
+      budget: new SendBudget(),
+      owner: 'test',
+    });
+    const monitor = new Monitor({
+      cycle: { config, incidents: new IncidentRepository(store), outbox } as unknown as CycleDeps,
+      outbox,
+      leases,
+      logger: pino({ level: 'silent' }),
+      cycleMs: 100,
+    });
+    try {
+      monitor.start();
+      for (let i = 0; i < 100 && starts.length < 3; i++) await new Promise((r) => setTimeout(r, 30));
+      assert.ok(starts.length >= 3, `${starts.length} cycles in 3 s`);
+      assert.equal(maxActive, 1, 'one cycle at a time');
+      for (let i = 1; i < starts.length; i++)
+        assert.ok(starts[i] - starts[i - 1] >= 250, `cycle ${i} began before the one before it ended`);
+    } finally {
+      await monitor.stop();
+      await store.close();
+    }
+  });
+});
