@@ -16,6 +16,11 @@ export interface AdaptiveConcurrencyOptions {
   max?: number;
   /** A window whose mean Graph time exceeds this many times the best recent window's backs off (default 2). */
   latencyFactor?: number;
+  /**
+   * Slow start ends (growth becomes one per window) once a window's mean Graph time exceeds this many times the best
+   * (default 1.25): latency that rises as the level doubles means Graph, the network or this process is saturating.
+   */
+  slowStartExit?: number;
   /** Windows the best Graph time is remembered for (default 20), so a lasting change of Graph's latency is relearnt. */
   latencyMemory?: number;
 }
@@ -26,21 +31,23 @@ export interface AdaptiveConcurrencyOptions {
  *
  * A window is `limit` finished tenants. While Graph answers within `latencyFactor` × the best mean Graph time of the
  * last `latencyMemory` windows, the limit doubles once per window (slow start, so a cycle over thousands of tenants
- * at real Graph latency reaches its working level within the cycle) and, after the first decrease, grows by one per
- * window. It halves when a tenant's cycle is congested (Graph answered 429 or timed out: at once, then at most once
+ * at real Graph latency reaches its working level within the cycle) and, once a window's mean passes
+ * `slowStartExit` × the best or after the first decrease, grows by one per window. It halves when a tenant's cycle is congested (Graph answered 429 or timed out: at once, then at most once
  * per window) or when a window's mean Graph time exceeds that bound (the process, the network or Graph is
  * saturated: more tenants at once would only queue). The window after a decrease is as long as the old limit, so
  * the tenants already in flight when Graph pushed back do not halve it again. A window whose tenants were all served
  * from the cache carries no evidence and leaves the limit as it is.
  *
- * Worked example (factor 2): at 4 in flight windows average 320 ms → 8 → 16; at 32 a window averages 700 ms
- * (> 2 × 320): back to 16, then 17, 18… while windows stay under 640 ms.
+ * Worked example (defaults): at 4 in flight windows average 320 ms → 8 → 16; at 16 a window averages 420 ms
+ * (> 1.25 × 320): 17, 18… one per window; at 24 a window averages 700 ms (> 2 × 320): back to 12, then 13, 14…
+ * A Graph that is CPU-bound (latency proportional to the load) ends slow start at the first doubling.
  */
 export class AdaptiveConcurrency {
   private current: number;
   private readonly min: number;
   private readonly max: number;
   private readonly factor: number;
+  private readonly exit: number;
   private readonly memory: number;
   private slowStart = true;
   /** Tenants finished since the limit last changed. */
@@ -59,6 +66,7 @@ export class AdaptiveConcurrency {
     this.current = clamp(o.initial ?? 4, this.min, this.max);
     this.window = this.current;
     this.factor = Math.max(1, o.latencyFactor ?? 2);
+    this.exit = Math.max(1, o.slowStartExit ?? 1.25);
     this.memory = Math.max(1, o.latencyMemory ?? 20);
   }
 
@@ -97,8 +105,9 @@ export class AdaptiveConcurrency {
     const best = this.bestLatencyMs;
     this.recent.push(mean);
     if (this.recent.length > this.memory) this.recent.shift();
-    if (best !== undefined && mean > this.factor * best) this.decrease();
-    else this.change(this.slowStart ? this.current * 2 : this.current + 1);
+    if (best !== undefined && mean > this.factor * best) return this.decrease();
+    if (best !== undefined && mean > this.exit * best) this.slowStart = false;
+    this.change(this.slowStart ? this.current * 2 : this.current + 1);
   }
 
   private decrease(): void {

@@ -22,7 +22,7 @@ describe('adaptive tenant concurrency (AIMD)', () => {
     const limiter = new AdaptiveConcurrency({ initial: 4 });
     assert.deepEqual(play(limiter, ok(4)), [4, 4, 4, 8]);
     assert.deepEqual(play(limiter, ok(8)).at(-1), 16);
-    assert.equal(play(limiter, ok(16, 450)).at(-1), 32, '1.5 × the best is not rising latency');
+    assert.equal(play(limiter, ok(16, 370)).at(-1), 32, '1.23 × the best is not rising latency');
     assert.equal(limiter.bestLatencyMs, 300);
   });
 
@@ -53,10 +53,20 @@ describe('adaptive tenant concurrency (AIMD)', () => {
     assert.equal(play(limiter, ok(10, 641)).at(-1), 5, '641 ms is not');
   });
 
+  it('ends slow start when latency rises with the level (a saturated Graph), then grows by one per window', () => {
+    const limiter = new AdaptiveConcurrency({ initial: 4 });
+    play(limiter, ok(4, 1_000));
+    assert.equal(limiter.limit, 8);
+    // Twice the tenants, 1.9 times the latency: Graph is doing all it can. Not a decrease (< 2 ×), but no more doubling.
+    assert.equal(play(limiter, ok(8, 1_900)).at(-1), 9);
+    assert.equal(play(limiter, ok(9, 1_950)).at(-1), 10);
+    assert.equal(play(limiter, ok(10, 2_100)).at(-1), 5, 'past 2 × the best it halves');
+  });
+
   it("compares a window's mean, so one slow tenant among fast ones does not halve", () => {
     const limiter = new AdaptiveConcurrency({ initial: 4 });
     play(limiter, ok(4, 300));
-    assert.equal(play(limiter, [...ok(7, 300), ['ok', 1_500]]).at(-1), 16, 'mean 450 ms');
+    assert.equal(play(limiter, [...ok(7, 300), ['ok', 850]]).at(-1), 16, 'mean 369 ms');
   });
 
   it('leaves the limit alone after a window served from the cache: no evidence either way', () => {

@@ -91,24 +91,26 @@ describe('Monitor: tenants in flight follow how Graph answers (real cycles again
     const monitor = monitorWith(concurrency);
     // Latency well above this process's own work per tenant (the simulated tenant runs in it too).
     sim.faults.set({ latencyMs: 1_000 });
-    polled = TENANTS.slice(0, 14);
+    polled = TENANTS.slice(0, 20);
     const steady = await warmCycle(monitor);
     assert.ok(
       steady.every((r) => r.errors.length === 0 && !r.congested && (r.graphMs ?? 0) >= 1_000),
       JSON.stringify(steady.map((r) => [r.errors, r.graphMs])),
     );
-    assert.equal(
-      concurrency.limit,
-      8,
-      'doubled per window of finished tenants, 2 → 4 → 8, up to its ceiling',
-    );
+    // 2 → 4 (slow start), then 8 or, if this process's own work made the window slower, one more per window.
+    assert.ok(concurrency.limit >= 5, `grew from 2 to ${concurrency.limit}`);
+    const grown = concurrency.limit;
 
-    // Graph answers four times slower: the first window at 8 averages 4 s (> 2 × 1 s) and halves, then again.
+    // Graph answers four times slower: the first window averages 4 s (> 2 × 1 s) and halves, then again.
     sim.faults.set({ latencyMs: 4_000 });
-    polled = TENANTS.slice(0, 16);
+    // The window phase 1 left open closes first, so give it three windows' worth of tenants.
+    polled = TENANTS.slice(0, 3 * grown);
     const slow = await warmCycle(monitor);
     assert.ok(slow.every((r) => r.errors.length === 0 && !r.congested));
-    assert.equal(concurrency.limit, 2, '8 → 4 after the first window, → 2 after the 8 in flight then');
+    assert.ok(
+      concurrency.limit <= Math.max(1, Math.floor(grown / 4)),
+      `halved at least twice in ${3 * grown} tenants: ${grown} → ${concurrency.limit}`,
+    );
     await monitor.stop();
   });
 
