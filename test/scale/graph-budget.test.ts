@@ -35,7 +35,11 @@ describe('scale-out: three bot processes share one Graph request budget per tena
     await cluster.settled();
     await post(
       cluster.bot('A').url,
-      activity(cluster.serviceUrl, { type: 'conversationUpdate', scope: 'channel', membersAdded: [{ id: BOT.id }] }),
+      activity(cluster.serviceUrl, {
+        type: 'conversationUpdate',
+        scope: 'channel',
+        membersAdded: [{ id: BOT.id }],
+      }),
     );
     // The partition owner's monitor polls mail delivery too, so its share is spent alongside the chat turns.
     assert.equal((await say('A', 'subscribe exchange')).status, 200);
