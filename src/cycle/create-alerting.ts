@@ -61,6 +61,13 @@ function credentialSource(identity: MonitorIdentity | undefined): CredentialSour
         });
 }
 
+/** The monitor's tenants in flight: learnt (the default) or fixed. */
+function tenantsInFlight(c: AlertingDeps['concurrency']): number | AdaptiveConcurrency {
+  return c?.kind === 'fixed'
+    ? c.tenants
+    : new AdaptiveConcurrency({ max: c?.max ?? DEFAULT_MAX_CONCURRENCY });
+}
+
 /** The alert monitor and what alert buttons need, over one store: incidents, charts, outbox, subscriptions, rules. */
 export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions: AlertActionDeps } {
   const stores = createAlertStores(deps.store);
@@ -107,10 +114,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
     leases: deps.leases,
     logger: deps.logger,
     cycleMs: deps.cycleMs,
-    concurrency:
-      deps.concurrency?.kind === 'fixed'
-        ? deps.concurrency.tenants
-        : new AdaptiveConcurrency({ max: deps.concurrency?.max ?? DEFAULT_MAX_CONCURRENCY }),
+    concurrency: tenantsInFlight(deps.concurrency),
     now: deps.now,
     tenantAllowed: (t) => !deps.allowedTenants?.length || deps.allowedTenants.includes(t.toLowerCase()),
   });
