@@ -6,6 +6,7 @@ import { createServer } from './server/server';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { createPartitionLeases, createStore } from './store/create-store';
+import { PartitionTenure } from './store/partitions/partition-tenure';
 import { createAlerting } from './cycle/create-alerting';
 import { ProactiveNotifier } from './teams/proactive-notifier';
 import type { KeyValueStore } from './store/store';
@@ -52,10 +53,6 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     (await createStore({ kind: config.store.kind, sqlitePath: config.storePath, azure: config.store.azure }));
   const { identity, cachePlugin, monitor: monitorIdentity } = await createIdentity(config, store);
   const now = options.now ?? Date.now;
-  const graph = createGraphServices(config.graphBaseUrl, now, {
-    settleMinutes: config.monitorSettleMinutes,
-    store,
-  });
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const storeOptions = {
     kind: config.store.kind,
@@ -66,6 +63,12 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const leases = await createPartitionLeases(storeOptions, {
     instanceId,
     onError: (err: unknown) => logger.warn({ err }, 'partition lease round failed'),
+  });
+  const tenure = new PartitionTenure(leases, config.store.partitions, now);
+  const graph = createGraphServices(config.graphBaseUrl, now, {
+    settleMinutes: config.monitorSettleMinutes,
+    store,
+    shared: { instances: config.graphBudgetInstances, heldSince: (t) => tenure.heldSince(t) },
   });
   let alerting: ReturnType<typeof createAlerting> | undefined;
   const bot = createBot({
@@ -132,6 +135,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
         await server.close();
         await alerting?.monitor.stop();
         await leases.stop();
+        tenure.stop();
         await store.close();
         logger.info('stopped');
       })()),

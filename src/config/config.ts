@@ -26,6 +26,8 @@ export interface Config {
   /** Demo identity: sign Playground users in through the simulated tenant's Entra emulator (demo mode only). */
   demoIdentity: boolean;
   graphBaseUrl: string;
+  /** Most bot processes sharing the app registration's Graph quota within 10 minutes; each gets a slice. */
+  graphBudgetInstances: number;
   storePath: string;
   store: {
     kind: 'sqlite' | 'azure-blob';
@@ -92,6 +94,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     tokenCacheKey: e.TOKEN_CACHE_KEY,
     demoIdentity: e.DEMO_IDENTITY === 'true',
     graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
+    graphBudgetInstances: e.GRAPH_BUDGET_INSTANCES,
     storePath: e.STORE_PATH,
     store: {
       kind: e.STORE,

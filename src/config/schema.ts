@@ -96,6 +96,12 @@ export const envSchema = z.object({
     .min(15, 'must be from 15 to 60 (Azure blob lease limits)')
     .max(60, 'must be from 15 to 60 (Azure blob lease limits)')
     .default(30),
+  GRAPH_BUDGET_INSTANCES: z.coerce
+    .number({ invalid_type_error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be from 1 to 75')
+    .max(75, 'must be from 1 to 75')
+    .default(1),
   MONITOR_CYCLE_SECONDS: z.coerce
     .number({ invalid_type_error: 'must be a number of seconds' })
     .int('must be whole seconds')

@@ -100,6 +100,11 @@ export class Monitor {
         try {
           const report = await runTenantCycle(t, at, this.o.cycle);
           reports.push(report);
+          if (report.errors.length)
+            this.o.logger.warn(
+              { tenantId: t, errors: report.errors.slice(0, 5) },
+              'monitor cycle: not every metric judged',
+            );
           this.concurrency?.record(report.congested ? 'congested' : 'ok');
         } catch (err) {
           this.o.logger.error({ err, tenantId: t }, 'monitor cycle failed for a tenant');

@@ -74,7 +74,12 @@ interface CardRef {
 interface Unrecorded {
   ref: CardRef;
   item: OutboxItem;
-  claimKey: string;
+  gate: Gate;
+}
+
+/** A send attempt's claim on a card key: the claim's store key and the attempt's id as its owner. */
+interface Gate {
+  key: string;
   attempt: string;
 }
 
@@ -86,13 +91,16 @@ const doneKey = (i: Pick<OutboxItem, 'tenantId' | 'conversationId' | 'createdAt'
   `outbox-done/${itemKey(i).slice('outbox/'.length)}`;
 const cardRefKey = (tenantId: string, conversationId: string, cardKey: string) =>
   `cardrefs/${tenantId.toLowerCase()}/${encodeURIComponent(conversationId)}/${encodeURIComponent(cardKey)}`;
-const claimKeyOf = (i: OutboxItem) => `claims/${itemKey(i)}`;
+/** One claim per card key of a conversation: its items are sent one attempt at a time, whichever item it is. */
+const claimKeyOf = (i: Pick<OutboxItem, 'tenantId' | 'conversationId' | 'cardKey'>) =>
+  `claims/${cardRefKey(i.tenantId, i.conversationId, i.cardKey)}`;
 
 /**
  * Delivery that loses nothing and repeats nothing:
  * - a card is persisted before it is sent; one drain runs at a time per process (a drain asked for meanwhile runs
- *   once after it), and each send attempt claims its item with an eTag-guarded write, so neither two drains of one
- *   process nor several instances send it twice;
+ *   once after it), and each send attempt claims its card key in its conversation with an eTag-guarded write, so
+ *   neither two drains of one process nor several instances send it twice, and a newer card of the key waits for
+ *   the post of an older one to be recorded (then updates it) instead of posting a second message;
  * - the activity id Teams returns is written first (`cardrefs/`), retried in line, and while the store refuses it
  *   held in memory with the claim renewed, so a later card updates that message and the post is never repeated.
  *   The one window left is a crash between Teams accepting the post and that first write (see docs/alerts.md);
@@ -252,37 +260,70 @@ export class Outbox {
       report.deferred++;
       return;
     }
-    const attempt = `${this.deps.owner}/${randomUUID()}`;
-    const claimKey = claimKeyOf(listed);
-    const gate = await claim(this.deps.store, claimKey, attempt, this.claimTtl(), { now: this.now });
-    if (!gate.won) return;
+    const refKey = cardRefKey(listed.tenantId, listed.conversationId, listed.cardKey);
+    const gate = await this.claimKey(refKey, listed);
+    if (!gate) return;
+    try {
+      await this.sendClaimed(listed, refKey, record.reference, gate, report);
+    } catch (err) {
+      await this.release(gate); // a store failure: the next attempt, anywhere, need not wait for the claim to expire
+      throw err;
+    }
+  }
+
+  private async sendClaimed(
+    listed: OutboxItem,
+    refKey: string,
+    reference: Record<string, unknown>,
+    gate: Gate,
+    report: DrainReport,
+  ): Promise<void> {
     const stored = (await this.deps.store.read([itemKey(listed)]))[itemKey(listed)];
-    if (!stored || stored.status !== 'pending') return; // another instance finished it meanwhile
+    if (!stored || stored.status !== 'pending') return this.release(gate); // finished elsewhere meanwhile
     const item = strip(stored); // attempts and errors as they are now, not as listed
-    const refKey = cardRefKey(item.tenantId, item.conversationId, item.cardKey);
     const ref = await this.cardRef(refKey);
     if (ref?.itemId === item.id) {
       // Posted and recorded by an attempt that stopped before finishing the item.
-      await this.finish(item, { status: 'sent', sentAt: this.now(), activityId: ref.activityId });
+      await this.finish(item, { status: 'sent', sentAt: this.now(), activityId: ref.activityId }, gate);
       return;
     }
     let activityId: string;
     try {
       if (ref) {
-        await this.deps.notifier.update(record.reference, ref.activityId, item.card);
+        await this.deps.notifier.update(reference, ref.activityId, item.card);
         activityId = ref.activityId;
-      } else activityId = await this.deps.notifier.post(record.reference, item.card);
+      } else activityId = await this.deps.notifier.post(reference, item.card);
     } catch (err) {
-      await this.failed(item, err, report);
-      await releaseClaim(this.deps.store, claimKey, attempt).catch(() => false);
+      await this.failed(item, err, report, gate);
       return;
     }
     if (ref) report.updated++;
     else {
       report.posted++;
-      if (!(await this.record(refKey, { activityId, itemId: item.id }, item, claimKey, attempt))) return;
+      if (!(await this.record(refKey, { activityId, itemId: item.id }, item, gate))) return;
     }
-    await this.finish(item, { status: 'sent', sentAt: this.now(), activityId });
+    await this.finish(item, { status: 'sent', sentAt: this.now(), activityId }, gate);
+  }
+
+  /**
+   * Claims the card key for one send attempt; undefined while another attempt holds it. A post of this process whose
+   * id is still held in memory keeps its claim (renewed), and later cards of the key go out under it: they update
+   * that message.
+   */
+  private async claimKey(refKey: string, item: OutboxItem): Promise<Gate | undefined> {
+    const held = this.unrecorded.get(refKey);
+    if (held) return held.gate;
+    const gate = { key: claimKeyOf(item), attempt: `${this.deps.owner}/${randomUUID()}` };
+    const won = await claim(this.deps.store, gate.key, gate.attempt, this.claimTtl(), { now: this.now });
+    return won.won ? gate : undefined;
+  }
+
+  /** Frees a claim this attempt holds (never one a post whose id is only in memory still needs). */
+  private async release(gate: Gate): Promise<void> {
+    if ([...this.unrecorded.values()].some((u) => u.gate === gate)) return;
+    await releaseClaim(this.deps.store, gate.key, gate.attempt, { remove: true, now: this.now }).catch(
+      () => false,
+    );
   }
 
   /**
@@ -290,14 +331,8 @@ export class Outbox {
    * if the store still refuses it, the id stays in memory (later cards of the key update that message) and the
    * item stays claimed, and each drain tries again. Resolves true once stored.
    */
-  private async record(
-    refKey: string,
-    ref: CardRef,
-    item: OutboxItem,
-    claimKey: string,
-    attempt: string,
-  ): Promise<boolean> {
-    this.unrecorded.set(refKey, { ref, item, claimKey, attempt });
+  private async record(refKey: string, ref: CardRef, item: OutboxItem, gate: Gate): Promise<boolean> {
+    this.unrecorded.set(refKey, { ref, item, gate });
     const waits = this.deps.recordRetryMs ?? [50, 250, 1_000];
     for (let i = 0; ; i++) {
       try {
@@ -324,13 +359,17 @@ export class Outbox {
         await this.deps.store.write({ [refKey]: { ...u.ref } });
         this.unrecorded.delete(refKey);
       } catch {
-        await renewClaim(this.deps.store, u.claimKey, u.attempt, this.claimTtl(), { now: this.now }).catch(
-          () => false,
-        );
+        await renewClaim(this.deps.store, u.gate.key, u.gate.attempt, this.claimTtl(), {
+          now: this.now,
+        }).catch(() => false);
         continue;
       }
       try {
-        await this.finish(u.item, { status: 'sent', sentAt: this.now(), activityId: u.ref.activityId });
+        await this.finish(
+          u.item,
+          { status: 'sent', sentAt: this.now(), activityId: u.ref.activityId },
+          u.gate,
+        );
       } catch (err) {
         // Recorded: whoever claims the item next finds its card ref and only finishes it.
         this.deps.logger?.warn({ err, tenantId: u.item.tenantId }, 'outbox item left for a later drain');
@@ -347,7 +386,15 @@ export class Outbox {
       : undefined;
   }
 
-  private async failed(item: OutboxItem, err: unknown, report: DrainReport): Promise<void> {
+  private async failed(item: OutboxItem, err: unknown, report: DrainReport, gate: Gate): Promise<void> {
+    try {
+      await this.settleFailure(item, err, report);
+    } finally {
+      await this.release(gate);
+    }
+  }
+
+  private async settleFailure(item: OutboxItem, err: unknown, report: DrainReport): Promise<void> {
     const e = err instanceof DeliveryError ? err : new DeliveryError(String((err as Error)?.message ?? err));
     if (e.gone) {
       await this.deps.registry.markInactive(item.tenantId, item.conversationId, `HTTP ${e.status}`);
@@ -400,11 +447,14 @@ export class Outbox {
     );
   }
 
-  /** Marks the item finished (the step that counts), then moves it to `outbox-done/` and frees its claim. */
-  private async finish(item: OutboxItem, change: Partial<OutboxItem>): Promise<void> {
+  /**
+   * Marks the item finished (the step that counts), then moves it to `outbox-done/` and frees the claim of the
+   * attempt that finished it, if one did (a superseded or dropped item holds none).
+   */
+  private async finish(item: OutboxItem, change: Partial<OutboxItem>, gate?: Gate): Promise<void> {
     const finished = await this.save(item, change);
     if (finished) await this.archive(finished);
-    await this.deps.store.delete([claimKeyOf(item)]);
+    if (gate) await this.release(gate);
   }
 
   private async archive(item: OutboxItem): Promise<void> {

@@ -20,6 +20,23 @@ export interface RequestBudgetOptions {
   /** Window length in ms. Defaults to 10 minutes. */
   windowMs?: number;
   now?: () => number;
+  /**
+   * N, the most bot processes that share the app registration's quota within any window (see the class comment).
+   * Default 1: this process is alone and may use the whole limit.
+   */
+  instances?: number;
+  /**
+   * Since when (same clock as `now`) this process has held the tenant's partition lease without a break, or
+   * undefined when another instance holds it. Absent: every tenant counts as held since forever (one process).
+   */
+  heldSince?: (tenantId: string) => number | undefined;
+}
+
+/** The caps one process works under for one key: every lane together, users and probes, probes alone. */
+export interface BudgetCaps {
+  all: number;
+  users: number;
+  probes: number;
 }
 
 /**
@@ -51,15 +68,33 @@ export interface RequestBudgetOptions {
  * - Without sends from users, the monitor may take all 100; users then wait as before (a reservation protects the
  *   monitor's share, it is not a quota the monitor must stay inside).
  *
- * The budget is per process: several bot instances or the CLI sharing one app registration share Graph's real quota,
- * so lower `limit` for them (Graph's own 429s are still handled by the retry policy).
+ * Several processes (`instances: N`): the budget is counted in each process, with no store round trip, yet the sum
+ * over the N processes stays within `limit`. Users of every process get the same slice `s = floor((limit -
+ * monitorReserve) / N)`; the monitor's reserve belongs to the tenant's partition owner, and only once it has held the
+ * partition for a whole window. So for each key a process may hold `monitorReserve + s` units (all lanes) when it
+ * is that settled owner and `s` otherwise; users and probes never more than `s`. With limit 100, reserve 25, N = 3:
+ * s = 25; the owner's monitor may use 50 (its 25 plus the owner's own chat slice), each other instance 25;
+ * 50 + 25 + 25 = 100.
+ *
+ * Why the sum holds: a process's sends in any window `(t - W, t]` number at most the cap it had at its last send in
+ * that window (that send saw every earlier one of the window in its own sliding log). Two processes cannot both
+ * have had the owner's cap in one window: each would have held the lease through the `W` before its send, and those
+ * two spans overlap while a lease has one holder at a time. So any window holds at most `reserve + s` from one
+ * process and `s` from each other: `reserve + N × s <= limit`. A new owner (after a partition move) therefore works
+ * under `s` for its first 10 minutes, while the previous owner's sends leave the window; a process that loses the
+ * lease drops to `s` at once. What this needs: at most N processes send within any window; a process that
+ * replaces another (restart, rolling deploy) counts as one more until its predecessor's last window has passed.
+ * With N = 1 there is nobody to share with and ownership does not matter: the limits are as above.
  */
 export class RequestBudget {
   private readonly limit: number;
   private readonly windowMs: number;
   private readonly now: () => number;
-  private readonly userCap: number;
-  private readonly probeCap: number;
+  private readonly reserve: number;
+  private readonly slice: number;
+  private readonly probeLimit: number;
+  private readonly instances: number;
+  private readonly heldSince?: (tenantId: string) => number | undefined;
   private readonly sends = new Map<string, Record<BudgetLane, number[]>>();
 
   constructor(opts: RequestBudgetOptions = {}) {
@@ -71,13 +106,32 @@ export class RequestBudget {
     const reserve = opts.monitorReserve ?? 0;
     if (!(reserve >= 0 && reserve < this.limit))
       throw new RangeError('RequestBudget needs 0 <= monitorReserve < limit');
-    this.userCap = this.limit - reserve;
-    this.probeCap = Math.min(opts.probeLimit ?? this.userCap, this.userCap);
+    this.instances = opts.instances ?? 1;
+    if (!Number.isInteger(this.instances) || this.instances < 1 || this.instances > this.limit - reserve)
+      throw new RangeError('RequestBudget needs 1 <= instances <= limit - monitorReserve');
+    this.reserve = reserve;
+    this.slice = Math.floor((this.limit - reserve) / this.instances);
+    this.probeLimit = opts.probeLimit ?? this.slice;
+    this.heldSince = opts.heldSince;
+  }
+
+  /** The caps this process works under for the tenant right now (see the class comment). */
+  capsFor(tenantId: string): BudgetCaps {
+    const users = this.slice;
+    const probes = Math.min(this.probeLimit, users);
+    return { all: this.settledOwner(tenantId) ? this.reserve + users : users, users, probes };
+  }
+
+  private settledOwner(tenantId: string): boolean {
+    if (!this.heldSince) return true;
+    const since = this.heldSince(tenantId);
+    if (since === undefined) return false;
+    return this.instances === 1 || this.now() - since >= this.windowMs;
   }
 
   /** Would `count` sends of `lane` be allowed now? Records nothing. */
   check(tenantId: string, fn: string, count = 1, lane: BudgetLane = 'user'): BudgetDecision {
-    return this.decide(this.live(key(tenantId, fn), this.now()), count, lane);
+    return this.decide(this.live(key(tenantId, fn), this.now()), count, lane, this.capsFor(tenantId));
   }
 
   /** Records `count` sends of `lane` if all fit in its share; otherwise records nothing and says when they would. */
@@ -85,7 +139,7 @@ export class RequestBudget {
     const k = key(tenantId, fn);
     const now = this.now();
     const logs = this.live(k, now);
-    const decision = this.decide(logs, count, lane);
+    const decision = this.decide(logs, count, lane, this.capsFor(tenantId));
     if (decision.ok) {
       for (let i = 0; i < count; i++) logs[lane].push(now);
       this.sends.set(k, logs);
@@ -95,23 +149,28 @@ export class RequestBudget {
 
   /** Sends of `lane` left for the key right now. */
   remaining(tenantId: string, fn: string, lane: BudgetLane = 'user'): number {
-    const d = this.decide(this.live(key(tenantId, fn), this.now()), 1, lane);
+    const d = this.decide(this.live(key(tenantId, fn), this.now()), 1, lane, this.capsFor(tenantId));
     return d.ok ? d.remaining + 1 : 0;
   }
 
   /** Every cap the lane is under: (the sends counted against it, its size). All must have room. */
-  private caps(logs: Record<BudgetLane, number[]>, lane: BudgetLane): [number[], number][] {
-    const all: [number[], number] = [[...logs.monitor, ...logs.user, ...logs.probe], this.limit];
-    const users: [number[], number] = [[...logs.user, ...logs.probe], this.userCap];
+  private caps(logs: Record<BudgetLane, number[]>, lane: BudgetLane, caps: BudgetCaps): [number[], number][] {
+    const all: [number[], number] = [[...logs.monitor, ...logs.user, ...logs.probe], caps.all];
+    const users: [number[], number] = [[...logs.user, ...logs.probe], caps.users];
     if (lane === 'monitor') return [all];
     if (lane === 'user') return [all, users];
-    return [all, users, [logs.probe, this.probeCap]];
+    return [all, users, [logs.probe, caps.probes]];
   }
 
-  private decide(logs: Record<BudgetLane, number[]>, count: number, lane: BudgetLane): BudgetDecision {
+  private decide(
+    logs: Record<BudgetLane, number[]>,
+    count: number,
+    lane: BudgetLane,
+    caps: BudgetCaps,
+  ): BudgetDecision {
     let remaining = Number.POSITIVE_INFINITY;
     let retryAt = 0;
-    for (const [counted, cap] of this.caps(logs, lane)) {
+    for (const [counted, cap] of this.caps(logs, lane, caps)) {
       if (count > cap) return { ok: false, retryAt: Number.POSITIVE_INFINITY, remaining: 0 };
       const free = cap - counted.length;
       if (count <= free) remaining = Math.min(remaining, free - count);

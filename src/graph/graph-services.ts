@@ -2,7 +2,7 @@ import { AccessGate } from './access-gate';
 import { AccessProofs } from './access-proofs';
 import { SqliteStore } from '../store/sqlite-store';
 import type { KeyValueStore } from '../store/store';
-import { RequestBudget } from './budget';
+import { RequestBudget, type RequestBudgetOptions } from './budget';
 import { SeriesCache } from './cache';
 import { GraphMetricsClient } from './client';
 import { MetricsService } from './metrics-service';
@@ -31,15 +31,23 @@ export const PROBE_LANE_LIMIT = 15;
 /**
  * Builds them; `settleMinutes` is the monitor's settle time, so the cache treats buckets younger than it as
  * provisional (refetched after each boundary) rather than final. `store` holds the per-user access proofs shared
- * by every instance (an in-memory SQLite store when none is given: one process only).
+ * by every instance (an in-memory SQLite store when none is given: one process only); `shared` splits Graph's
+ * quota between the instances of one app registration.
  */
 export function createGraphServices(
   baseUrl: string,
   now: () => number = Date.now,
-  opts: { settleMinutes?: number; store?: KeyValueStore; budget?: RequestBudget } = {},
+  opts: {
+    settleMinutes?: number;
+    store?: KeyValueStore;
+    budget?: RequestBudget;
+    /** How many instances share the app registration's quota, and the tenure of this one (see budget.ts). */
+    shared?: Pick<RequestBudgetOptions, 'instances' | 'heldSince'>;
+  } = {},
 ): GraphServices {
   const budget =
-    opts.budget ?? new RequestBudget({ now, monitorReserve: MONITOR_RESERVE, probeLimit: PROBE_LANE_LIMIT });
+    opts.budget ??
+    new RequestBudget({ now, monitorReserve: MONITOR_RESERVE, probeLimit: PROBE_LANE_LIMIT, ...opts.shared });
   const store = opts.store ?? new SqliteStore(':memory:');
   const client = new GraphMetricsClient({ baseUrl, budget });
   const cache = new SeriesCache({ now, volatileMinutes: opts.settleMinutes });

@@ -18,6 +18,9 @@ export interface ClaimOptions {
   now?: () => number;
 }
 
+/** A claim is deleted on release only while it has this long left, so a slow delete never removes a new holder's. */
+const REMOVE_MARGIN_MS = 5_000;
+
 /** How often a claim re-reads after losing a write race to a claim that has since vanished or expired. */
 const ATTEMPTS = 3;
 
@@ -75,10 +78,23 @@ export async function renewClaim(
   }
 }
 
-/** Gives `key` up early if `owner` still holds it (guarded like `claim`); false when someone else does. */
-export async function releaseClaim(store: KeyValueStore, key: string, owner: string): Promise<boolean> {
+/**
+ * Gives `key` up early if `owner` still holds it (guarded like `claim`); false when someone else does. With
+ * `remove`, a claim that is still valid is deleted instead (nobody else can take it before it expires, so nothing
+ * is lost), which keeps claims on ever-new keys from piling up; `now` is the clock `claim` was given.
+ */
+export async function releaseClaim(
+  store: KeyValueStore,
+  key: string,
+  owner: string,
+  options: ClaimOptions & { remove?: boolean } = {},
+): Promise<boolean> {
   const stored = (await store.read([key]))[key];
   if (!stored || claimOf(stored).owner !== owner) return false;
+  if (options.remove && claimOf(stored).expiresAt > (options.now ?? Date.now)() + REMOVE_MARGIN_MS) {
+    await store.delete([key]);
+    return true;
+  }
   try {
     await store.write({ [key]: { ...stored, expiresAt: 0 } });
     return true;

@@ -413,6 +413,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       for (const prefix of ['cardrefs/', 'incidents/', 'outbox-done/', 'outbox/'])
         for (const [k, v] of Object.entries(await store.list(prefix)))
           log(`  ${k} ${JSON.stringify({ ...v, card: undefined }).slice(0, 400)}`);
+      log(`  (clock now ${cluster.now()})`);
       await store.close();
       for (const b of cluster.bots)
         writeFileSync(

@@ -81,6 +81,25 @@ describe('Outbox: exactly once under overlapping drains, store faults and endles
     assert.equal(notifier.posts.length, 2);
   });
 
+  it('a newer card of a key queued while another instance posts the older one updates that post', async () => {
+    const notifier = new SlowNotifier(40);
+    const a = outbox(notifier);
+    const b = outbox(notifier, { owner: 'instance-b' });
+    await a.enqueue({ tenantId: T, conversationId: CONV, cardKey: 'k', card: { v: 1 } });
+    const posting = a.drain();
+    await sleep(10); // a's post is on the wire: no card ref yet
+    now += 1_000;
+    await a.enqueue({ tenantId: T, conversationId: CONV, cardKey: 'k', card: { v: 2 } }); // acknowledged
+    await b.drain();
+    await posting;
+    for (let i = 0; i < 3; i++) {
+      now += 120_000;
+      await Promise.all([a.drain(), b.drain()]);
+    }
+    assert.equal(notifier.posts.length, 1, 'one message for the key');
+    assert.deepEqual(notifier.updates.at(-1), { id: 'msg-1', card: { v: 2 } });
+  });
+
   it('a post whose activity id fails to record once is recorded on retry, not posted again', async () => {
     const notifier = new SlowNotifier();
     const box = outbox(notifier);
