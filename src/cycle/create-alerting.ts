@@ -61,6 +61,19 @@ function credentialSource(identity: MonitorIdentity | undefined): CredentialSour
         });
 }
 
+/** The outbox of this instance's cards, sent exactly once through `deps.notifier`. */
+function outboxOf(deps: AlertingDeps): Outbox {
+  return new Outbox({
+    store: deps.store,
+    registry: deps.registry,
+    notifier: deps.notifier,
+    budget: new SendBudget(),
+    owner: deps.owner,
+    now: deps.now,
+    logger: deps.logger,
+  });
+}
+
 /** The monitor's tenants in flight: learnt (the default) or fixed. */
 function tenantsInFlight(c: AlertingDeps['concurrency']): number | AdaptiveConcurrency {
   return c?.kind === 'fixed'
@@ -73,15 +86,7 @@ export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions:
   const stores = createAlertStores(deps.store);
   const incidents = new IncidentRepository(deps.store);
   const charts = new ChartStore(deps.store);
-  const outbox = new Outbox({
-    store: deps.store,
-    registry: deps.registry,
-    notifier: deps.notifier,
-    budget: new SendBudget(),
-    owner: deps.owner,
-    now: deps.now,
-    logger: deps.logger,
-  });
+  const outbox = outboxOf(deps);
   const config = configFromStores(stores);
   const credential = credentialSource(deps.identity);
   const health = deps.health;
