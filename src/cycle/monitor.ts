@@ -100,6 +100,10 @@ export class Monitor {
         try {
           const report = await runTenantCycle(t, at, this.o.cycle);
           reports.push(report);
+          this.o.logger.debug(
+            { tenantId: t, evaluations: report.evaluations, cardsQueued: report.cardsQueued },
+            'monitor tenant cycle',
+          );
           if (report.errors.length)
             this.o.logger.warn(
               { tenantId: t, errors: report.errors.slice(0, 5) },

@@ -400,7 +400,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       violations,
     };
   } catch (err) {
-    cluster.dumpProblems();
+    cluster.dumpProblems(process.env.CHAOS_DUMP ? 180_000 : 0);
     for (const c of cluster.connector.calls)
       log(
         `  ${c.method} ${c.path.slice(0, 90)} -> ${c.responseId} state=${stateRank(c.body)} ${isAlertCard(c) ? 'alert' : ''}`,

@@ -69,7 +69,7 @@ export class Cluster {
       MONITOR_PARTITIONS: String(PARTITIONS),
       MONITOR_CYCLE_SECONDS: String(CYCLE_SECONDS),
       LEASE_SECONDS: String(LEASE_SECONDS),
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'info',
       // One key for every instance, as in production; nothing is written next to the default ./data/pulse.db.
       TOKEN_CACHE_KEY: this.cacheKey,
       STORE_PATH: join(this.dir, 'unused.db'),
@@ -119,11 +119,16 @@ export class Cluster {
     }
   }
 
-  /** Prints every bot's warnings and errors (for a failed test). */
-  dumpProblems(): void {
+  /**
+   * Prints every bot's warnings and errors (for a failed test), and with `recentMs` also every line of the last
+   * `recentMs` (by the bot's log time) of the bots still running.
+   */
+  dumpProblems(recentMs = 0): void {
+    const since = Date.now() - recentMs;
     for (const b of this.bots)
       for (const l of b.lines)
-        if (Number(l.level) >= 40) console.log(`  [${b.name}] ${JSON.stringify(l).slice(0, 800)}`);
+        if (Number(l.level) >= 40 || (recentMs && !b.exited() && Number(l.time) >= since))
+          console.log(`  [${b.name}] ${JSON.stringify(l).slice(0, 800)}`);
   }
 
   async stop(): Promise<void> {
