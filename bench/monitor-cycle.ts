@@ -65,6 +65,9 @@ interface PhaseResult {
   retainedHeap?: number;
   /** Buckets in the series cache after the cycle. */
   cacheBuckets: number;
+  /** Buckets in the monitor's history store after the cycle, and the bytes of their values. */
+  historyBuckets?: number;
+  historyBytes?: number;
   errors: number;
   firstError?: string;
   breaches: number;
@@ -123,7 +126,7 @@ async function runSize(count: number): Promise<SizeResult> {
         const sample = tenants.slice(0, coldCount);
         for (const [i, t] of tenants.slice(coldCount).entries()) {
           const rotated = [...sample.slice(i % coldCount), ...sample.slice(0, i % coldCount)];
-          cloneMonitorCache(graph.cache, rotated, t, clock - CYCLE_MS);
+          cloneMonitorCache(graph, rotated, t, clock - CYCLE_MS);
         }
         cloneMs = performance.now() - t0;
         polled = tenants;
@@ -158,6 +161,8 @@ async function runSize(count: number): Promise<SizeResult> {
         peakHeap: sampler.peakHeap,
         retainedHeap: retainedMemory(),
         cacheBuckets: graph.cache.bucketCount,
+        historyBuckets: graph.history.bucketCount,
+        historyBytes: graph.history.valueBytes,
         errors: errors.length,
         firstError: errors[0],
         breaches: reports.reduce((n, r) => n + r.evaluations.breach, 0),
@@ -211,8 +216,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
  */
 function table(results: readonly SizeResult[]): string {
   const header =
-    '| Tenants | Cycle | Graph HTTP requests / tenant / cycle | CPU / tenant / cycle | CPU / tenant vs smallest | of which GC | Longest event-loop block | Wall time / cycle | Peak RSS | Peak heap + buffers | Kept after each cycle | Cached buckets / tenant | Errors |\n' +
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|';
+    '| Tenants | Cycle | Graph HTTP requests / tenant / cycle | CPU / tenant / cycle | CPU / tenant vs smallest | of which GC | Longest event-loop block | Wall time / cycle | Peak RSS | Peak heap + buffers | Kept after each cycle | Cached buckets / tenant | History buckets / tenant (value bytes) | Errors |\n' +
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
   const rows: string[] = [];
   for (const kind of ['cold', 'warm'] as const) {
     const base = results[0] && summary(results[0], kind);
@@ -235,7 +240,8 @@ function table(results: readonly SizeResult[]): string {
         `| ${r.tenants.toLocaleString('en-US')} | ${label} | ${requests} | ${cpu.toFixed(2)} ms | ${growth.toFixed(2)}× | ` +
           `${((100 * p.gcMs) / p.cpuMs).toFixed(0)} % | ${p.maxLoopDelayMs.toFixed(0)} ms | ` +
           `${(p.wallMs / 1000).toFixed(1)} s | ${mib(p.peakRss)} | ${mib(p.peakHeap)} | ` +
-          `${cycles.map((x) => mib(x.retainedHeap)).join(' → ')} | ${Math.round(p.cacheBuckets / p.tenants)} | ${p.errors} |`,
+          `${cycles.map((x) => mib(x.retainedHeap)).join(' → ')} | ${Math.round(p.cacheBuckets / p.tenants)} | ` +
+          `${Math.round(p.historyBuckets / p.tenants)} (${Math.round(p.historyBytes / p.tenants)} B) | ${p.errors} |`,
       );
     }
   }
@@ -256,6 +262,8 @@ function summary(r: SizeResult, kind: 'cold' | 'warm') {
     peakRss: Math.max(...ps.map((p) => p.peakRss)),
     peakHeap: Math.max(...ps.map((p) => p.peakHeap)),
     cacheBuckets: ps.at(-1)?.cacheBuckets ?? 0,
+    historyBuckets: ps.at(-1)?.historyBuckets ?? 0,
+    historyBytes: ps.at(-1)?.historyBytes ?? 0,
     errors: ps.reduce((n, p) => n + p.errors, 0),
   };
 }
@@ -351,10 +359,12 @@ How to read it:
   is that same daily fetch for every tenant at once: the current window plus each history window to the end of its
   day, 195 queries in 10 batches.
 ${cpuNote(results)}
-- Memory grows with tenants, as the cache must: what is kept per tenant is the "cached buckets" column (about three
-  days of 15-minute buckets per metric: the current window and the rest of four history days) at about 22 bytes a
-  bucket; kept memory per tenant, everything included (fixed costs weigh on the smallest size): ${kept.join(', ')}. Blocks nobody asked for in 3 hours are
-  dropped, so it does not grow from cycle to cycle.
+- Memory grows with tenants, as the data must: per tenant, the "cached buckets" column is the current 6-hour
+  window of each metric in the shared series cache (6-hour blocks, 16 bytes a bucket), and the "history buckets"
+  column the same window 1–4 weeks back with the rest of each history day, in the monitor's history store (final
+  values, no fetch time, 2 bytes a bucket for whole counts); kept memory per tenant, everything included (fixed
+  costs weigh on the smallest size): ${kept.join(', ')}. Blocks and history nobody asks for any more are dropped,
+  so it does not grow from cycle to cycle.
 
 What this benchmark found and what was changed (same machine, 100 and 1,000 tenants, before → after):
 

@@ -9,6 +9,7 @@ import { SendBudget } from '../../src/delivery/send-budget';
 import { METRICS } from '../../src/domain/catalog';
 import { RequestBudget } from '../../src/graph/budget';
 import { SeriesCache } from '../../src/graph/cache';
+import { HistoryStore } from '../../src/graph/history-store';
 import { GraphMetricsClient } from '../../src/graph/client';
 import { MetricsService } from '../../src/graph/metrics-service';
 import { defaultRulesFor } from '../../src/monitor/rules';
@@ -95,6 +96,8 @@ export async function seedTenants(
 export interface BenchGraph {
   client: GraphMetricsClient;
   cache: SeriesCache;
+  /** The monitor's compact history (1–4 weeks back). */
+  history: HistoryStore;
 }
 
 /**
@@ -114,7 +117,8 @@ export function buildMonitor(
   const budget = new RequestBudget({ now: clock });
   const client = new GraphMetricsClient({ baseUrl: simUrl, budget });
   const cache = new SeriesCache({ now: clock });
-  const metrics = new MetricsService({ client, budget, cache, now: clock });
+  const history = new HistoryStore({ now: clock });
+  const metrics = new MetricsService({ client, budget, cache, history, now: clock });
   const notifier = new RecordingNotifier();
   const outbox = new Outbox({
     store,
@@ -142,5 +146,5 @@ export function buildMonitor(
     now: clock,
     ...(extra.concurrency === undefined ? {} : { concurrency: extra.concurrency }),
   });
-  return { monitor, graph: { client, cache }, notifier };
+  return { monitor, graph: { client, cache, history }, notifier };
 }

@@ -106,7 +106,10 @@ export interface MonitorMetrics {
   seriesMany(
     tenantId: string,
     fns: readonly string[],
-    /** The windows to bring up to date for each metric. */
+    /**
+     * The windows to bring up to date for each metric: first the current window, then history windows (complete
+     * buckets a week old or more, final, so the implementation may keep them apart from the shared cache).
+     */
     windows: (fn: string) => readonly MsRange[],
     interval: IntervalMinutes,
     token: () => Promise<string>,

@@ -2,6 +2,7 @@ import { WEEK_MS } from '../domain/time';
 import { currentBucketStart, intervalMs } from '../domain/buckets';
 import { RequestBudget } from './budget';
 import { SeriesCache } from './cache';
+import { HistoryStore } from './history-store';
 import type { MsRange } from '../domain/series';
 import { METRICS, metricByFn } from '../domain/catalog';
 import { INTERVALS, type IntervalMinutes } from '../domain/catalog-types';
@@ -9,7 +10,7 @@ import { GraphMetricsClient } from './client';
 import type { CallOptions, SeriesResult, TokenProvider } from './client-types';
 import { InvalidRequestError, type MetricsApiError } from './errors';
 import type { FetchPreference } from './fetch-plan';
-import { refreshSeries, type MetricsClient, type RefreshOutcome } from './refresh';
+import { refreshSeries, type MetricsClient, type RefreshOutcome, type WindowNeed } from './refresh';
 import type { Series } from '../domain/series';
 import { SingleFlight } from './single-flight';
 import { staleNote, type StaleNote } from './stale-note';
@@ -31,18 +32,23 @@ export interface MetricsServiceDeps {
   /** The same budget instance the client enforces; used here to skip sends and serve cache instead. */
   budget?: RequestBudget;
   cache?: SeriesCache;
+  /** The monitor's final history windows (`seriesMany` with `history: 'compact'`). */
+  history?: HistoryStore;
   now?: () => number;
 }
 
 /** The facade the bot, CLI and monitor use: cache first, then budget, then Graph. Every key includes the tenant. */
 export class MetricsService {
   private readonly cache: SeriesCache;
+  /** The monitor's history, 1–4 weeks back: final buckets kept compactly, apart from the shared cache. */
+  readonly history: HistoryStore;
   private readonly flights = new SingleFlight<SeriesResult>();
   private readonly now: () => number;
 
   constructor(private readonly deps: MetricsServiceDeps) {
     this.now = deps.now ?? Date.now;
     this.cache = deps.cache ?? new SeriesCache({ now: this.now });
+    this.history = deps.history ?? new HistoryStore({ now: this.now });
   }
 
   /** Latest complete bucket of each metric and the same bucket last week; at most 2 HTTP requests for 39 metrics. */
@@ -140,14 +146,16 @@ export class MetricsService {
    * (only new buckets plus the late-data overlap are fetched), for the alert monitor. One result per function, in
    * order; windows must be aligned to `interval` and inside 30 days (the monitor builds them so). `read` returns
    * other (covered) windows than the ones fetched: the monitor fetches history by whole days, so it is cached once a
-   * day, and reads the exactly shifted windows the baseline needs.
+   * day, and reads the exactly shifted windows the baseline needs. With `history: 'compact'`, every window of a
+   * function but its first (and every `read` window but the first) is final history, a week old or more, kept in
+   * the compact `HistoryStore` rather than the shared cache; it is fetched in the same batched requests.
    */
   async seriesMany(
     tenantId: string,
     fns: readonly string[],
     windows: (fn: string) => readonly MsRange[],
     interval: IntervalMinutes,
-    opts: StatusOptions & { read?: readonly MsRange[] } = {},
+    opts: StatusOptions & { read?: readonly MsRange[]; history?: 'compact' } = {},
   ): Promise<
     (
       | { fn: string; ok: true; series: Series[]; stale?: StaleNote }
@@ -155,16 +163,22 @@ export class MetricsService {
     )[]
   > {
     const known = fns.filter((fn) => metricByFn(fn));
+    const compact = opts.history === 'compact';
     const refreshed = await this.refresh(
       tenantId,
       interval,
-      known.map((fn) => ({ fn, windows: [...windows(fn)] })),
+      known.map((fn) => {
+        const [first, ...rest] = windows(fn);
+        return compact ? { fn, windows: [first], history: rest } : { fn, windows: [...windows(fn)] };
+      }),
       opts,
     );
     return fns.map((fn) => {
       if (!metricByFn(fn)) return { fn, ok: false as const, error: unknownMetric(tenantId, fn) };
       const key = { tenantId, fn, intervalMinutes: interval };
-      const reads = (opts.read ?? windows(fn)).map((w) => this.cache.read(key, w));
+      const reads = (opts.read ?? windows(fn)).map((w, i) =>
+        compact && i > 0 ? this.history.read(key, w) : this.cache.read(key, w),
+      );
       const stale = this.staleOrError(refreshed.get(fn), reads[0].fetchedAt, reads[0].unknown);
       if (stale instanceof Error) return { fn, ok: false as const, error: stale };
       return { fn, ok: true as const, series: reads.map((r) => r.series), stale };
@@ -174,12 +188,12 @@ export class MetricsService {
   private refresh(
     tenantId: string,
     interval: IntervalMinutes,
-    needs: { fn: string; windows: MsRange[] }[],
+    needs: WindowNeed[],
     opts: CallOptions & { prefer?: FetchPreference },
   ) {
     const { client, budget } = this.deps;
     return refreshSeries(
-      { client, budget, cache: this.cache, flights: this.flights, now: this.now },
+      { client, budget, cache: this.cache, history: this.history, flights: this.flights, now: this.now },
       tenantId,
       interval,
       needs,

@@ -1,6 +1,7 @@
 import type { BudgetLane, RequestBudget } from './budget';
 import type { SeriesCache } from './cache';
-import type { MsRange } from '../domain/series';
+import type { HistoryStore } from './history-store';
+import type { MsRange, Series } from '../domain/series';
 import type { IntervalMinutes } from '../domain/catalog-types';
 import type { GraphMetricsClient } from './client';
 import type { CallOptions, MetricQuery, SeriesResult } from './client-types';
@@ -15,6 +16,8 @@ export type MetricsClient = Pick<GraphMetricsClient, 'getSeries' | 'getMany'>;
 export interface RefreshDeps {
   client: MetricsClient;
   cache: SeriesCache;
+  /** Where `WindowNeed.history` windows are kept (the monitor's final history); required when a need has them. */
+  history?: HistoryStore;
   budget?: RequestBudget;
   flights: SingleFlight<SeriesResult>;
   now: () => number;
@@ -26,7 +29,10 @@ export type RefreshOutcome = { ok: true } | { ok: false; error: MetricsApiError 
 /** What one function needs covered. */
 export interface WindowNeed {
   fn: string;
+  /** Kept in the shared series cache. */
   windows: MsRange[];
+  /** Final windows (a week old or more) kept in `RefreshDeps.history` instead; fetched in the same requests. */
+  history?: MsRange[];
 }
 
 /**
@@ -47,7 +53,10 @@ export async function refreshSeries(
   const plan = planFetches(
     needs.map((n) => ({
       fn: n.fn,
-      ranges: n.windows.flatMap((w) => deps.cache.staleRange(key(n.fn), w, now) ?? []),
+      ranges: [
+        ...n.windows.flatMap((w) => deps.cache.staleRange(key(n.fn), w, now) ?? []),
+        ...(n.history ?? []).flatMap((w) => historyOf(deps).staleRange(key(n.fn), w, now) ?? []),
+      ],
     })),
     opts.prefer,
   );
@@ -82,7 +91,7 @@ export async function refreshSeries(
     }
     results.forEach((r, i) => {
       const { item, lead } = leads[i];
-      if (r.ok) deps.cache.put(key(item.fn), r.series, now);
+      if (r.ok) keep(deps, needs, key(item.fn), item.range, r.series, now);
       lead.resolve(r);
       record(item.fn, r);
     });
@@ -90,6 +99,31 @@ export async function refreshSeries(
   await Promise.all(joined);
   for (const n of needs) if (!out.has(n.fn)) out.set(n.fn, { ok: true });
   return out;
+}
+
+function historyOf(deps: RefreshDeps): HistoryStore {
+  if (!deps.history) throw new Error('refreshSeries: history windows need a history store');
+  return deps.history;
+}
+
+/**
+ * Stores a fetched range where its windows live: the parts inside history windows in the history store, the rest
+ * (or all of it, for needs without history) in the series cache.
+ */
+function keep(
+  deps: RefreshDeps,
+  needs: readonly WindowNeed[],
+  key: { tenantId: string; fn: string; intervalMinutes: IntervalMinutes },
+  range: MsRange,
+  series: Series,
+  now: number,
+): void {
+  const history = needs.find((n) => n.fn === key.fn)?.history ?? [];
+  const overlaps = (w: MsRange) => w.start < range.end && range.start < w.end;
+  const inHistory = history.filter(overlaps);
+  for (const w of inHistory) historyOf(deps).put(key, series, now, w);
+  if (!inHistory.length || needs.some((n) => n.fn === key.fn && n.windows.some(overlaps)))
+    deps.cache.put(key, series, now);
 }
 
 async function single(

@@ -114,7 +114,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const startedAt = Date.parse('2026-11-25T10:02:00Z');
   try {
     // Tokens for a simulated day: the clock moves hours ahead while msal judges expiry on the real clock.
-    await cluster.start(startedAt, 'chaos', { tokenLifetimeSeconds: 24 * 3600 });
+    // Tokens outlive the run's simulated days (the clock jumps over nights and weekends; msal caches by real time).
+    await cluster.start(startedAt, 'chaos', { tokenLifetimeSeconds: 7 * 24 * 3600 });
     storeUrl = await storeProxy.start(new URL(cluster.azurite.accountUrl).origin);
     graphUrl = await graphProxy.start(new URL(cluster.sim.url).origin);
     const serviceUrl = `${await connectorProxy.start(new URL(cluster.serviceUrl).origin)}/`;
@@ -194,6 +195,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       log(`round ${round}: incidents in Exchange and Teams`);
       // An hour after the last round's incidents resolved, so the new ones open cards of their own.
       if (round > 1) cluster.advance(60 * 60_000);
+      // Business hours on a weekday: at night or at a weekend the simulated tenant is so quiet that a meeting-join drop
+      // is (rightly) judged low volume and alerts nobody, and the round would wait for a card that cannot come.
+      cluster.advance(untilWorkingHours(cluster.now()));
       // The incidents start a minute from now and the clock jumps half an hour: buckets the monitors already read
       // stay as they were read, as in production, and the next cycle finds six breaching ones.
       for (const name of ['mail-delivery-drop', 'meeting-join-drop'])
@@ -426,4 +430,15 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     await cluster.stop();
     await Promise.all(Object.values(proxies).map((p) => p.stop()));
   }
+}
+
+/** Ms from `at` to the next moment inside 09:00–16:00 UTC on a weekday (0 when `at` is inside). */
+export function untilWorkingHours(at: number): number {
+  const t = new Date(at);
+  const weekday = (d: Date) => d.getUTCDay() >= 1 && d.getUTCDay() <= 5;
+  if (weekday(t) && t.getUTCHours() >= 9 && t.getUTCHours() < 16) return 0;
+  const next = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), 9, 30));
+  if (next.getTime() <= at) next.setUTCDate(next.getUTCDate() + 1);
+  while (!weekday(next)) next.setUTCDate(next.getUTCDate() + 1);
+  return next.getTime() - at;
 }
