@@ -33,9 +33,9 @@ export interface SeriesCacheOptions {
   maxKeys?: number;
   /**
    * Buckets kept in all lines together (least recently used lines evicted first), about 22 bytes each in the
-   * block pools (outside the V8 heap). Default 80 million (about 1.7 GiB): the monitor keeps about 12,000 per tenant
-   * watching all 39 metrics, so one instance holds some 6,500 such tenants before it refetches (see
-   * docs/benchmarks.md); spread more over instances with partitions.
+   * block pools (outside the V8 heap). Default 80 million (about 1.7 GiB): the monitor keeps its current windows
+   * here, about 3,000 per tenant watching all 39 metrics on 5-minute buckets (its history weeks are in
+   * `HistoryStore`), so one instance holds some 25,000 such tenants before it refetches (see docs/benchmarks.md).
    */
   maxBuckets?: number;
   /** Buckets older than this before the newest fetch are dropped. Default 31 days (Graph keeps 30). */
