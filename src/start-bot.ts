@@ -89,6 +89,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
         health: monitorServiceHealth(graph.health.poller),
         identity: monitorIdentity,
         leases,
+        partitions: config.store.partitions,
         logger,
         cycleMs: config.monitorCycleMs,
         allowedTenants: config.allowedTenants,

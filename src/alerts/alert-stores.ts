@@ -15,10 +15,10 @@ export interface AlertStores {
   deadLetters: DeadLetterLog;
 }
 
-/** The alert stores over one key-value store (the bot's SQLite or Azure Blob store). */
-export function createAlertStores(store: KeyValueStore): AlertStores {
+/** The alert stores over one key-value store (the bot's SQLite or Azure Blob store); `partitions` is K. */
+export function createAlertStores(store: KeyValueStore, partitions?: number): AlertStores {
   return {
-    subscriptions: new SubscriptionStore(store),
+    subscriptions: new SubscriptionStore(store, partitions),
     rules: new RuleStore(store),
     audit: new AuditLog(store),
     incidents: new IncidentRepository(store),

@@ -70,3 +70,16 @@ export function incidentArchivePrefix(tenantId: string): string {
 export function incidentArchiveKey(tenantId: string, resolvedAt: string, incidentId: string): string {
   return `${incidentArchivePrefix(tenantId)}${resolvedAt}-${encodeURIComponent(incidentId)}`;
 }
+
+/**
+ * `subscription-index/<K>/<partition>/`: one entry per subscription of the tenants of one partition (of K), so an
+ * instance lists only the partitions it holds. K is in the key: another partition count starts a new index.
+ */
+export function subscriptionIndexPrefix(partitions: number, partition: number): string {
+  return `subscription-index/${partitions}/${partition}/`;
+}
+
+/** The index entry of the subscription stored under `subscriptions/<rest>`: `subscription-index/<K>/<p>/<rest>`. */
+export function subscriptionIndexKey(partitions: number, partition: number, key: string): string {
+  return `${subscriptionIndexPrefix(partitions, partition)}${key.slice('subscriptions/'.length)}`;
+}

@@ -3,6 +3,8 @@ import type { KeyValueStore, StoreItem, StoreItems } from '../store/store';
 import { updateWithRetry } from '../store/update-with-retry';
 import { subscriptionConversationPrefix, subscriptionKey, subscriptionTenantPrefix } from './store-keys';
 import { scopeKey, type Subscription } from './subscription';
+import { SubscriptionIndex } from './subscription-index';
+import { DEFAULT_PARTITIONS } from '../store/partitions/partition-of';
 
 /** What `add` did: the subscription now stored, and whether this call created it. */
 export interface AddResult {
@@ -15,7 +17,18 @@ export interface AddResult {
  * through `updateWithRetry`, so two admins changing one conversation at once never lose each other's change.
  */
 export class SubscriptionStore {
-  constructor(private readonly store: KeyValueStore) {}
+  /** One entry per subscription under its tenant's partition, so an instance lists only its partitions. */
+  readonly index: SubscriptionIndex;
+  /** The index brought in line with every stored subscription, once per process (older stores have none). */
+  private indexed?: Promise<unknown>;
+
+  /** @param partitions K, `MONITOR_PARTITIONS`: the same on every instance. */
+  constructor(
+    private readonly store: KeyValueStore,
+    partitions: number = DEFAULT_PARTITIONS,
+  ) {
+    this.index = new SubscriptionIndex(store, partitions);
+  }
 
   /** The subscription with its store key's parts, built the way `add` stores it. */
   static keyOf(s: Pick<Subscription, 'tenantId' | 'conversationId' | 'scope'>): string {
@@ -34,6 +47,7 @@ export class SubscriptionStore {
   /** Stores `subscription` unless the conversation already has one for that scope (which is then returned). */
   async add(subscription: Subscription): Promise<AddResult> {
     let created = false;
+    await this.index.put(subscription);
     const stored = await updateWithRetry<Subscription>(
       this.store,
       SubscriptionStore.keyOf(subscription),
@@ -42,6 +56,8 @@ export class SubscriptionStore {
         return current ? undefined : subscription;
       },
     );
+    // A remove of the same key may have run between the two writes and deleted the entry.
+    await this.index.ensure(subscription);
     return { subscription: stored ?? subscription, created };
   }
 
@@ -52,7 +68,11 @@ export class SubscriptionStore {
     scope: SubscriptionScope,
   ): Promise<Subscription | undefined> {
     const existing = await this.get(tenantId, conversationId, scope);
-    if (existing) await this.store.delete([subscriptionKey(tenantId, conversationId, scopeKey(scope))]);
+    if (!existing) return undefined;
+    await this.store.delete([subscriptionKey(tenantId, conversationId, scopeKey(scope))]);
+    await this.index.remove(existing);
+    // An add of the same key may have run meanwhile: its subscription needs its entry back.
+    if (await this.get(tenantId, conversationId, scope)) await this.index.put(existing);
     return existing;
   }
 
@@ -90,9 +110,22 @@ export class SubscriptionStore {
     return listed(await this.store.list(subscriptionTenantPrefix(tenantId)));
   }
 
-  /** Every subscription of every tenant, oldest first (for the monitor's scheduler). */
+  /** Every subscription of every tenant, oldest first (one listing of them all). */
   async all(): Promise<Subscription[]> {
     return listed(await this.store.list('subscriptions/'));
+  }
+
+  /**
+   * Tenants (lower case) with a subscription in one of `partitions`: one listing of the index per partition. The
+   * first call of a process first indexes subscriptions stored without an entry (one key listing of them all).
+   */
+  async tenantsIn(partitions: Iterable<number>): Promise<string[]> {
+    this.indexed ??= this.index.rebuild().catch((e: unknown) => {
+      this.indexed = undefined;
+      throw e;
+    });
+    await this.indexed;
+    return this.index.tenantsIn(partitions);
   }
 }
 

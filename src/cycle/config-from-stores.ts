@@ -6,9 +6,7 @@ import type { MonitorConfigSource, WatchedConversation } from './types';
 /** The monitor's view of what admins configured with `subscribe`, `watch`, `quiet` and `digest`. */
 export function configFromStores(stores: AlertStores): MonitorConfigSource {
   return {
-    tenants: async () => [
-      ...new Set((await stores.subscriptions.all()).map((s) => s.tenantId.toLowerCase())),
-    ],
+    tenants: (partitions) => stores.subscriptions.tenantsIn(partitions),
     subscriptions: async (tenantId) => (await stores.subscriptions.inTenant(tenantId)).map(watched),
     rules: (tenantId) => stores.rules.list(tenantId),
     setDigestSent: async (sub, at) => {

@@ -30,6 +30,8 @@ export interface AlertingDeps {
   /** Absent when no Entra app is configured: every subscription is then paused with a card saying so. */
   identity?: MonitorIdentity;
   leases: PartitionLeases;
+  /** K, `MONITOR_PARTITIONS` (the subscription index is kept per partition); default 32. */
+  partitions?: number;
   logger: Logger;
   cycleMs: number;
   /** `ALLOWED_TENANTS` (lower case); empty admits every tenant (demo mode). */
@@ -57,7 +59,7 @@ function credentialSource(identity: MonitorIdentity | undefined): CredentialSour
 
 /** The alert monitor and what alert buttons need, over one store: incidents, charts, outbox, subscriptions, rules. */
 export function createAlerting(deps: AlertingDeps): { monitor: Monitor; actions: AlertActionDeps } {
-  const stores = createAlertStores(deps.store);
+  const stores = createAlertStores(deps.store, deps.partitions);
   const incidents = new IncidentRepository(deps.store);
   const charts = new ChartStore(deps.store);
   const outbox = new Outbox({

@@ -84,7 +84,7 @@ export class Monitor {
    * per-tenant reports.
    */
   async runOnce(at = this.now(), only?: (tenantId: string) => boolean): Promise<CycleReport[]> {
-    const tenants = (await this.o.cycle.config.tenants()).filter(
+    const tenants = (await this.o.cycle.config.tenants(this.o.leases.owned())).filter(
       (t) => this.o.leases.owns(t) && this.allowed(t) && (!only || only(t)),
     );
     if (!only) this.polled = new Set();

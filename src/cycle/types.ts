@@ -28,8 +28,8 @@ export interface WatchedConversation {
 
 /** Where the monitor reads its configuration and records what only it changes. */
 export interface MonitorConfigSource {
-  /** Tenants with at least one subscription. */
-  tenants(): Promise<string[]>;
+  /** Tenants with at least one subscription, of the given partitions only. */
+  tenants(partitions: ReadonlySet<number>): Promise<string[]>;
   subscriptions(tenantId: string): Promise<WatchedConversation[]>;
   rules(tenantId: string): Promise<Rule[]>;
   setPaused(sub: WatchedConversation, paused: WatchedConversation['paused'] | undefined): Promise<void>;

@@ -23,6 +23,7 @@ export class SqliteStore implements KeyValueStore {
   private readonly putStmt: Database.Statement<[string, string, string, number]>;
   private readonly delStmt: Database.Statement<[string]>;
   private readonly listStmt: Database.Statement<[string, string], Row>;
+  private readonly keysStmt: Database.Statement<[string, string], { key: string }>;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -41,6 +42,7 @@ export class SqliteStore implements KeyValueStore {
     this.listStmt = this.db.prepare(
       'SELECT key, value, etag FROM kv WHERE key >= ? AND key < ? ORDER BY key',
     );
+    this.keysStmt = this.db.prepare('SELECT key FROM kv WHERE key >= ? AND key < ? ORDER BY key');
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -80,6 +82,10 @@ export class SqliteStore implements KeyValueStore {
     const out: StoreItems = {};
     for (const row of this.listStmt.all(prefix, `${prefix}\uffff`)) out[row.key] = toItem(row);
     return out;
+  }
+
+  async listKeys(prefix: string): Promise<string[]> {
+    return this.keysStmt.all(prefix, `${prefix}\uffff`).map((r) => r.key);
   }
 
   async ping(): Promise<void> {

@@ -24,6 +24,8 @@ export interface KeyValueStore {
   delete(keys: string[]): Promise<void>;
   /** Every item whose key starts with `prefix`. */
   list(prefix: string): Promise<StoreItems>;
+  /** The keys starting with `prefix`, in key order, without reading a value (a blob listing downloads nothing). */
+  listKeys?(prefix: string): Promise<string[]>;
   /** Resolves when the store is reachable; used by `/readyz`. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -15,7 +15,7 @@ describe('SubscriptionStore (SQLite :memory:)', () => {
 
   it('keys tenant first (lower case), then the encoded conversation, then the scope', async () => {
     await subs.add(subscription({ kind: 'service', service: 'exchange' }, CHAT));
-    const keys = Object.keys(await kv.list(''));
+    const keys = Object.keys(await kv.list('subscriptions/'));
     assert.deepEqual(keys, [
       `subscriptions/${TENANT.toLowerCase()}/${encodeURIComponent(CHAT)}/${encodeURIComponent('service:exchange')}`,
     ]);

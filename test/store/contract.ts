@@ -113,6 +113,20 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
       assert.deepEqual(await store.list('nothing/'), {});
     });
 
+    it('lists keys by prefix, in key order, without their values', async () => {
+      await store.write({
+        'subscription-index/8/1/t2/x': { v: 1 },
+        'subscription-index/8/1/t1/y': { v: 2 },
+        'subscription-index/8/10/t3/z': { v: 3 },
+      });
+      assert.ok(store.listKeys, 'both stores list keys');
+      assert.deepEqual(await store.listKeys('subscription-index/8/1/'), [
+        'subscription-index/8/1/t1/y',
+        'subscription-index/8/1/t2/x',
+      ]);
+      assert.deepEqual(await store.listKeys('nothing/'), []);
+    });
+
     it('lists what another client changed since the last listing, and copies what it returns', async () => {
       await store.write({ 'rules/t1/a': { v: 1 }, 'rules/t1/b': { v: 2 }, 'rules/t1/c': { v: 3 } });
       const first = await store.list('rules/t1/');

@@ -29,6 +29,7 @@ export class AzureBlobStore implements KeyValueStore {
   private ready?: Promise<unknown>;
   /** What `list` downloaded, so an unchanged blob is not downloaded again (the monitor lists rules every cycle). */
   private readonly listed = new ListCache();
+  private downloaded = 0;
 
   constructor(target: AzureBlobTarget) {
     const opened = openTarget(target);
@@ -83,6 +84,7 @@ export class AzureBlobStore implements KeyValueStore {
       if (kept) out[key] = kept;
       else changed.push(key);
     }
+    this.downloaded += changed.length;
     for (let i = 0; i < changed.length; i += LIST_CONCURRENCY) {
       const read = await this.blobs.read(changed.slice(i, i + LIST_CONCURRENCY));
       for (const [key, item] of Object.entries(read)) {
@@ -92,6 +94,21 @@ export class AzureBlobStore implements KeyValueStore {
     }
     // In listing order; a blob deleted between the listing and its download is left out.
     return Object.fromEntries(keys.filter((k) => out[k]).map((k) => [k, out[k]]));
+  }
+
+  async listKeys(prefix: string): Promise<string[]> {
+    await this.ensureContainer();
+    const keys: string[] = [];
+    for await (const blob of this.client.listBlobsFlat({ prefix: blobPrefixOf(prefix) })) {
+      const key = keyOfBlobName(blob.name);
+      if (key !== undefined && key.startsWith(prefix)) keys.push(key);
+    }
+    return keys;
+  }
+
+  /** Blobs `list` has downloaded since this store was opened (the rest came from its cache). */
+  get listDownloads(): number {
+    return this.downloaded;
   }
 
   async ping(): Promise<void> {
