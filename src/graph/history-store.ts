@@ -155,7 +155,31 @@ export class HistoryStore {
       points,
       gaps,
     };
+    if (line) this.compact(k, line);
     return { series, fetchedAt, unknown };
+  }
+
+  /**
+   * Lets go of the buckets nobody asks for any more once they are a quarter of the line: the windows move one
+   * bucket a cycle, while a line is written only when one of its history days turns (once a day per week).
+   */
+  private compact(k: string, line: Line): void {
+    const behind = line.runs.reduce(
+      (n, r) => n + Math.max(0, Math.ceil((r.askedFrom - r.start) / line.size)),
+      0,
+    );
+    const total = countOf(line.runs);
+    if (behind * 4 <= total) return;
+    const next = rebuild(
+      line.size,
+      line.runs.map((r) => ({
+        run: r,
+        get: (t: number) => read(line.data, r.at + (t - r.start) / line.size),
+      })),
+    );
+    this.buckets += countOf(next.runs) - total;
+    if (next.runs.length) this.lines.set(k, next);
+    else this.lines.delete(k);
   }
 
   /** Buckets held in all lines. */

@@ -111,6 +111,25 @@ describe('graph/history-store', () => {
     assert.equal(h.read(key(), r).unknown, 72, 'dropped before the window');
   });
 
+  it('lets go of what is behind the windows as they move, between writes', () => {
+    let now = NOW0;
+    const h = new HistoryStore({ now: () => now });
+    const day = { start: NOW0 - WEEK - 6 * H, end: NOW0 - WEEK + 18 * H };
+    h.put(
+      key(),
+      fetched('getX', day, (t) => (t / MIN) % 1000),
+      now,
+    );
+    for (let cycle = 1; cycle <= 100; cycle++, now += 5 * MIN) {
+      const w = { start: day.start + cycle * 5 * MIN, end: day.start + cycle * 5 * MIN + 6 * H };
+      assert.equal(h.staleRange(key(), { start: w.start, end: day.end }, now), undefined);
+      assert.equal(h.read(key(), w).unknown, 0);
+    }
+    assert.ok(h.bucketCount <= 288 - 72, `${h.bucketCount} buckets kept`);
+    assert.equal(h.valueBytes, 2 * h.bucketCount);
+    assert.equal(h.read(key(), { start: day.start + 100 * 5 * MIN, end: day.end }).unknown, 0);
+  });
+
   it('refetches nothing it holds, and asks only for the rest of a window', () => {
     const h = new HistoryStore({ now: () => NOW0 });
     const day = { start: NOW0 - WEEK, end: NOW0 - WEEK + DAY };
