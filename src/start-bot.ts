@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { createPartitionLeases, createStore } from './store/create-store';
 import { PartitionTenure } from './store/partitions/partition-tenure';
+import { warnAboveBudgetInstances } from './store/partitions/instance-count-check';
 import { createAlerting } from './cycle/create-alerting';
 import { ProactiveNotifier } from './teams/proactive-notifier';
 import type { KeyValueStore } from './store/store';
@@ -65,6 +66,9 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     onError: (err: unknown) => logger.warn({ err }, 'partition lease round failed'),
   });
   const tenure = new PartitionTenure(leases, config.store.partitions, now);
+  const unwatchInstances = warnAboveBudgetInstances(leases, config.graphBudgetInstances, (fields, msg) =>
+    logger.warn(fields, msg),
+  );
   const graph = createGraphServices(config.graphBaseUrl, now, {
     settleMinutes: config.monitorSettleMinutes,
     store,
@@ -137,6 +141,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
         await alerting?.monitor.stop();
         await leases.stop();
         tenure.stop();
+        unwatchInstances();
         await store.close();
         logger.info('stopped');
       })()),

@@ -70,6 +70,10 @@ export class BlobLeases implements PartitionLeases {
     return this.owned().has(partitionOf(tenantId, this.t.partitions));
   }
 
+  liveInstances(): number {
+    return this.live;
+  }
+
   onChange(cb: (owned: ReadonlySet<number>) => void): () => void {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);

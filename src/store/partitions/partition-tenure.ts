@@ -9,6 +9,8 @@ import { partitionOf } from './partition-of';
  */
 export class PartitionTenure {
   private readonly since = new Map<number, number>();
+  /** The owned set last seen: leases hand out a new set object on every change, so the same one needs no work. */
+  private last?: ReadonlySet<number>;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -31,6 +33,8 @@ export class PartitionTenure {
   }
 
   private update(owned: ReadonlySet<number>): void {
+    if (owned === this.last) return;
+    this.last = owned;
     for (const p of this.since.keys()) if (!owned.has(p)) this.since.delete(p);
     if (owned.size === this.since.size) return;
     const t = this.now();

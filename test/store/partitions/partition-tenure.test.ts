@@ -3,6 +3,7 @@ import type { PartitionLeases } from '../../../src/store/partitions/partition-le
 import { partitionOf } from '../../../src/store/partitions/partition-of';
 import { PartitionTenure } from '../../../src/store/partitions/partition-tenure';
 import { InProcessLeases } from '../../../src/store/partitions/in-process-leases';
+import { warnAboveBudgetInstances } from '../../../src/store/partitions/instance-count-check';
 
 /** Leases whose owned set the test sets; `owned()` is what the real ones report (deadlines applied). */
 class SetLeases implements PartitionLeases {
@@ -64,5 +65,20 @@ describe('store/partitions/partition-tenure', () => {
     assert.equal(tenure.heldSince('any-tenant'), 42);
     await leases.stop();
     assert.equal(tenure.heldSince('any-tenant'), undefined);
+  });
+});
+
+describe('store/partitions/instance-count-check', () => {
+  it('warns once when more instances are live than GRAPH_BUDGET_INSTANCES, naming both numbers', () => {
+    let live = 3;
+    const leases = Object.assign(new SetLeases(), { liveInstances: () => live });
+    const warnings: Record<string, unknown>[] = [];
+    warnAboveBudgetInstances(leases, 3, (fields) => warnings.push(fields));
+    leases.set([1]);
+    assert.deepEqual(warnings, []);
+    live = 4;
+    leases.set([1, 2]);
+    leases.set([2]);
+    assert.deepEqual(warnings, [{ liveInstances: 4, GRAPH_BUDGET_INSTANCES: 3 }]);
   });
 });
