@@ -544,8 +544,8 @@ function sectionText(text: string, results: readonly SizeResult[], load: number)
   const sampleNote = sampled.length
     ? `- Above ${Number(args['cold-sample']).toLocaleString('en-US')} tenants the cold cycle polls only the first ` +
       `${Number(args['cold-sample']).toLocaleString('en-US')}: the simulator would otherwise spend many minutes ` +
-      'computing a day of history per metric for every tenant. The other tenants then get a copy of what a cold ' +
-      'tenant whose history day covers theirs fetched, as of that cycle (it took ' +
+      'computing a day of history per metric for every tenant. The other tenants then get a copy, window by window, ' +
+      'of what cold tenants whose history days cover theirs fetched, as of that cycle (it took ' +
       `${sampled.map((r) => `${(r.cloneMs / 1000).toFixed(0)} s for ${r.tenants.toLocaleString('en-US')}`).join(', ')}, ` +
       'not measured), and every warm cycle polls all of them.\n'
     : '';
@@ -609,7 +609,13 @@ What this benchmark found and what was changed (same machine, 100 and 1,000 tena
    whole length: chat turns, timers and health checks of the same process waited (1,000 tenants: 10 s without a turn).
    Each tenant's cycle now begins with a turn of the event loop; the longest block is one tenant's work or a GC pause.
 7. The Teams send budget kept an hour of timestamps for every conversation that was ever sent to; an hourly sweep now
-   forgets idle ones.`;
+   forgets idle ones.
+8. On 5-minute buckets the series cache held about 37,000 buckets per fully watched tenant, 16 bytes each in 6-hour
+   blocks, nearly all of them history (the same window 1–4 weeks back, on to the end of each history day): 1,000
+   tenants kept 774 MiB, peak RSS 1,203 MiB. History is final, so it now lives in the monitor's own store
+   (\`src/graph/history-store.ts\`): no fetch time per bucket, 2 bytes a bucket for whole counts (Float32 or Float64
+   only when that is exact), trimmed to what the monitor still asks for, read back exactly. 100 tenants: 93.7 → 43.5
+   MiB kept; 1,000 tenants: 774 → 270 MiB kept, peak RSS 1,203 → 759 MiB (each tenant beyond 100: about 775 → 258 KiB kept).`;
 }
 
 /** The adaptive level at the end of each cycle, per row. */
