@@ -545,7 +545,9 @@ function sectionText(text: string, results: readonly SizeResult[], load: number)
     ? `- Above ${Number(args['cold-sample']).toLocaleString('en-US')} tenants the cold cycle polls only the first ` +
       `${Number(args['cold-sample']).toLocaleString('en-US')}: the simulator would otherwise spend many minutes ` +
       'computing a day of history per metric for every tenant. The other tenants then get a copy, window by window, ' +
-      'of what cold tenants whose history days cover theirs fetched, as of that cycle (it took ' +
+      'of what cold tenants whose history days cover theirs fetched, as of that cycle (a history window whose day ' +
+      "ends later than every cold tenant's gets the longest part one has, and its first warm cycle fetches the " +
+      'rest; the copies took ' +
       `${sampled.map((r) => `${(r.cloneMs / 1000).toFixed(0)} s for ${r.tenants.toLocaleString('en-US')}`).join(', ')}, ` +
       'not measured), and every warm cycle polls all of them.\n'
     : '';

@@ -21,6 +21,7 @@ import type { AdaptiveConcurrency } from '../../src/cycle/adaptive-concurrency';
 import { Monitor } from '../../src/cycle/monitor';
 import { monitorMetrics } from '../../src/graph/monitor-metrics';
 import type { PartitionLeases } from '../../src/store/partitions/partition-leases';
+import { DEFAULT_PARTITIONS } from '../../src/store/partitions/partition-of';
 import type { KeyValueStore } from '../../src/store/store';
 
 /** Records every card it is asked to send and sends nothing. */
@@ -36,9 +37,10 @@ export class RecordingNotifier implements Notifier {
 }
 
 /** One instance owning every partition, as a single-instance deployment does. */
+/** One instance holding every partition (the monitor lists the tenants of the partitions it holds). */
 const OWN_ALL: PartitionLeases = {
   start: async () => undefined,
-  owned: () => new Set([0]),
+  owned: () => new Set(Array.from({ length: DEFAULT_PARTITIONS }, (_, p) => p)),
   owns: () => true,
   onChange: () => () => undefined,
   stop: async () => undefined,
