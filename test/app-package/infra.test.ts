@@ -36,6 +36,7 @@ const NOT_IN_AZURE: Record<string, string> = {
   AZURE_STORAGE_CONNECTION_STRING: 'the managed identity replaces account keys (shared-key access is off)',
   MONITOR_PARTITIONS: 'the default (32) fits; scale-out only',
   LEASE_SECONDS: 'the default (30) fits; scale-out only',
+  GRAPH_BUDGET_INSTANCES: 'the default (1) fits the one instance the template deploys; scale-out only',
   MONITOR_CYCLE_SECONDS: 'the default (300 s) is the documented cycle',
   MONITOR_CONCURRENCY: 'the default (adaptive) learns the level from Graph; set a number only to pin it',
   MONITOR_CONCURRENCY_MAX: 'the default (64) fits an instance of the documented size',
