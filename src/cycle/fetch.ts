@@ -16,8 +16,8 @@ export interface FetchedSeries {
 
 /**
  * One batched, cache-aware fetch per identity. Each metric's history week is fetched to the end of its own history
- * day (once a day, at most one of them per cycle) and read back as the exact windows the baseline compares. A metric that fails is reported, not fatal: the
- * others are still judged.
+ * day (once a day, at most one of them per cycle) and read back as the exact windows the baseline compares. A metric
+ * that fails is reported, not fatal: the others are still judged.
  */
 export async function fetchSeries(
   tenantId: string,
