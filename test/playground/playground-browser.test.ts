@@ -19,7 +19,9 @@ describe('Agents Playground in Chromium (a person typing)', function () {
   let page: Page;
 
   before(async () => {
-    await session.start();
+    // The test runs the alert cycle: the demo's 15-second timer could otherwise poll between `subscribe` and the
+    // start of the scenario, which dates its drop 30 minutes back, and later cycles only fetch the newest buckets.
+    await session.start({}, { monitor: false });
     browser = await launchChromium();
     page = await browser.newPage();
     await page.goto(session.playground.url, { waitUntil: 'domcontentloaded' });
@@ -105,11 +107,17 @@ describe('Agents Playground in Chromium (a person typing)', function () {
     // Help, listed earlier in this chat, says "subscribed to": only a new card answers the command.
     await newCardAfter(page, () => typeCommand(page, 'subscribe exchange'), /Subscribed/);
     session.sim.scenarios.start({ name: 'mail-delivery-drop', startsInMinutes: -30, durationMinutes: 60 });
+    const logsBefore = session.harness.logs.lines.length;
+    let reports: unknown;
     const alert = await newCardAfter(
       page,
-      () => session.harness.bot.monitor!.runOnce(),
+      async () => (reports = await session.harness.bot.monitor!.runOnce()),
       /Mail delivery[\s\S]*^\s*Acknowledge\s*$/m,
-    );
+    ).catch((err: Error) => {
+      // What the cycle saw and what the bot logged since: the only way to read a failure on a CI machine.
+      const logged = session.harness.logs.lines.slice(logsBefore).map((l) => l.slice(0, 400));
+      throw new Error(`${err.message}\ncycle reports: ${JSON.stringify(reports)}\nbot log:\n${logged.join('\n')}`);
+    });
     const text = await alert.innerText();
     assert.match(text, /Firing/);
     assert.match(text, /Snooze/);
