@@ -45,7 +45,7 @@ const GAP16 = 0xffff;
  * need no fetch time per bucket. Each line (tenant + fn + interval) keeps contiguous runs of values in one typed
  * array, as 16-bit integers when every value is a whole number below 65,535 (most telemetry counts), else as
  * Float32 when that is exact, else Float64: reads return exactly the values Graph sent. 2 bytes a bucket for most
- * lines, where the shared `SeriesCache` takes 16 plus its 6-hour blocks. Runs only move forward: buckets before the
+ * lines, where the shared `SeriesCache` takes 16 plus its hourly blocks. Runs only move forward: buckets before the
  * earliest one a caller still asks for are dropped, and so are runs idle for `idleMs`.
  *
  * Same contract as `SeriesCache` for the monitor's history windows: `staleRange`, `put`, `read`.

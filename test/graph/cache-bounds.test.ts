@@ -35,12 +35,13 @@ describe('graph/cache bounds', () => {
       c.read(key(), { start: now - 6 * H - 7 * DAY, end: now - 7 * DAY });
       c.put(key(), fetched(now - 15 * 60_000, now), now);
     }
-    const morning = T('2026-11-18T06:00:00Z');
-    assert.equal(c.read(key(), { start: morning, end: history.end }).unknown, 0, 'asked for all along');
+    // The window's start reached 07:00 (a week back) at 13:00: hourly blocks before it idle 3 hours by 15:45 go.
+    const morning = T('2026-11-18T07:00:00Z');
+    assert.equal(c.read(key(), { start: morning, end: history.end }).unknown, 0, 'asked for within idleMs');
     assert.equal(
       c.read(key(), { start: history.start, end: morning }).unknown,
-      24,
-      'behind the window since 12:00',
+      28,
+      'behind the window for 3 hours',
     );
     assert.equal(c.read(key(), yesterday).unknown, 24, 'yesterday, unused since 00:30, is gone');
   });
