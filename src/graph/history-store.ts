@@ -16,8 +16,9 @@ export interface HistoryStoreOptions {
 }
 
 /**
- * One contiguous stretch of a line's buckets, `[start, start + count · size)`, values at `data[at, at + count)`.
- * `askedFrom` is the earliest bucket still asked for: buckets before it are dropped at the line's next write.
+ * One contiguous stretch of a line's buckets, `[start, start + count · size)`, values at `data[at, at + count)`,
+ * as unpacked from `Line.runs` for a write. `askedFrom` is the earliest bucket still asked for: buckets before it are
+ * dropped at the line's next write.
  */
 interface Run {
   start: number;
@@ -30,12 +31,25 @@ interface Run {
 
 type Values = Uint16Array | Float32Array | Float64Array;
 
-/** A line's runs (ascending, disjoint) and their values in one array of the narrowest type that holds them exactly. */
+/**
+ * A line's runs (ascending, disjoint), packed `FIELDS` doubles a run in the order of `Run`'s fields, and their values
+ * in one array of the narrowest type that holds them exactly. Packed because runs are most of the monitor's heap
+ * objects: a fully watched tenant holds about 150 (four history weeks of 39 metrics), each an object and four heap
+ * numbers, and every major garbage collection walks them all (5,000 tenants: over half the cycle's CPU was GC).
+ */
 interface Line {
   size: number;
-  runs: Run[];
+  runs: Float64Array;
   data: Values;
 }
+
+const START = 0;
+const COUNT = 1;
+const AT = 2;
+const ASKED_FROM = 3;
+const USED_AT = 4;
+const FETCHED_AT = 5;
+const FIELDS = 6;
 
 /** A gap (fetched, no point) in a `Uint16Array` line. */
 const GAP16 = 0xffff;
@@ -68,9 +82,9 @@ export class HistoryStore {
   staleRange(key: CacheKey, window: MsRange, _now: number): MsRange | undefined {
     if (window.end <= window.start) return undefined;
     const line = this.lines.get(lineKey(key));
-    const run = line && this.touch(line, window.start);
-    if (!line || !run) return { start: window.start, end: window.end };
-    const end = run.start + run.count * line.size;
+    const r = line ? this.touch(line, window.start) : -1;
+    if (!line || r < 0) return { start: window.start, end: window.end };
+    const end = endOf(line, r);
     return end >= window.end ? undefined : { start: end, end: window.end };
   }
 
@@ -81,10 +95,12 @@ export class HistoryStore {
     const end = Math.min(Date.parse(series.end), within?.end ?? Infinity);
     if (end <= start || start % size !== 0) return;
     const k = lineKey(key);
-    const old = this.lines.get(k) ?? { size, runs: [], data: new Uint16Array(0) };
+    const found = this.lines.get(k);
+    const oldRuns = found ? unpack(found) : [];
+    const oldData = found?.data ?? new Uint16Array(0);
     const values = new Map(series.points.map((p) => [Date.parse(p.t), p.v]));
     const count = Math.ceil((end - start) / size);
-    const touching = old.runs.filter((r) => r.start <= end && start <= r.start + r.count * size);
+    const touching = oldRuns.filter((r) => r.start <= end && start <= r.start + r.count * size);
     const merged: Run = {
       start: Math.min(start, ...touching.map((r) => r.start)),
       count: 0,
@@ -100,22 +116,22 @@ export class HistoryStore {
     const valueAt = (t: number): number => {
       if (t >= start && t < end) return values.get(t) ?? Number.NaN;
       const r = touching.find((x) => t >= x.start && t < x.start + x.count * size);
-      return r ? read(old.data, r.at + (t - r.start) / size) : Number.NaN;
+      return r ? read(oldData, r.at + (t - r.start) / size) : Number.NaN;
     };
-    const kept = old.runs
+    const kept = oldRuns
       .filter((r) => !touching.includes(r) && r.usedAt > fetchedAt - this.idleMs)
-      .map((r) => ({ run: r, get: (t: number) => read(old.data, r.at + (t - r.start) / size) }));
+      .map((r) => ({ run: r, get: (t: number) => read(oldData, r.at + (t - r.start) / size) }));
     kept.push({ run: merged, get: valueAt });
     kept.sort((a, b) => a.run.start - b.run.start);
-    this.buckets -= countOf(old.runs);
+    this.buckets -= found ? countOf(found) : 0;
     const line = rebuild(size, kept);
-    this.buckets += countOf(line.runs);
+    this.buckets += countOf(line);
     this.lines.delete(k);
     if (line.runs.length) this.lines.set(k, line);
     for (const [oldest, l] of this.lines) {
       if (this.buckets <= this.maxBuckets) break;
       this.lines.delete(oldest);
-      this.buckets -= countOf(l.runs);
+      this.buckets -= countOf(l);
     }
   }
 
@@ -133,17 +149,18 @@ export class HistoryStore {
     let fetchedAt: number | undefined;
     let unknown = 0;
     let i = 0;
+    const runs = line ? line.runs.length / FIELDS : 0;
     for (const t of bucketStarts(window.start, window.end, key.intervalMinutes)) {
-      const runs = line?.runs ?? [];
-      while (i < runs.length && runs[i].start + runs[i].count * (line?.size ?? 0) <= t) i++;
-      const run = runs[i];
-      if (!line || !run || t < run.start || (t - run.start) % line.size !== 0) {
+      while (line && i < runs && endOf(line, i) <= t) i++;
+      const start = line && i < runs ? line.runs[i * FIELDS + START] : Number.NaN;
+      if (!line || i >= runs || t < start || (t - start) % line.size !== 0) {
         unknown++;
         gaps.push(isoSeconds(t));
         continue;
       }
-      fetchedAt = Math.max(fetchedAt ?? run.fetchedAt, run.fetchedAt);
-      const v = read(line.data, run.at + (t - run.start) / line.size);
+      const runFetchedAt = line.runs[i * FIELDS + FETCHED_AT];
+      fetchedAt = Math.max(fetchedAt ?? runFetchedAt, runFetchedAt);
+      const v = read(line.data, line.runs[i * FIELDS + AT] + (t - start) / line.size);
       if (Number.isNaN(v)) gaps.push(isoSeconds(t));
       else points.push({ t: isoSeconds(t), v });
     }
@@ -164,20 +181,19 @@ export class HistoryStore {
    * bucket a cycle, while a line is written only when one of its history days turns (once a day per week).
    */
   private compact(k: string, line: Line): void {
-    const behind = line.runs.reduce(
-      (n, r) => n + Math.max(0, Math.ceil((r.askedFrom - r.start) / line.size)),
-      0,
-    );
-    const total = countOf(line.runs);
+    let behind = 0;
+    for (let f = 0; f < line.runs.length; f += FIELDS)
+      behind += Math.max(0, Math.ceil((line.runs[f + ASKED_FROM] - line.runs[f + START]) / line.size));
+    const total = countOf(line);
     if (behind * 4 <= total) return;
     const next = rebuild(
       line.size,
-      line.runs.map((r) => ({
+      unpack(line).map((r) => ({
         run: r,
         get: (t: number) => read(line.data, r.at + (t - r.start) / line.size),
       })),
     );
-    this.buckets += countOf(next.runs) - total;
+    this.buckets += countOf(next) - total;
     if (next.runs.length) this.lines.set(k, next);
     else this.lines.delete(k);
   }
@@ -199,14 +215,45 @@ export class HistoryStore {
     return this.lines.size;
   }
 
-  /** The run holding bucket `t`, marked used now and asked for from `t` on. */
-  private touch(line: Line, t: number): Run | undefined {
-    const run = line.runs.find((r) => r.start <= t && t < r.start + r.count * line.size);
-    if (!run) return undefined;
-    run.usedAt = Math.max(run.usedAt, this.now());
-    run.askedFrom = Math.max(run.askedFrom, t);
-    return run;
+  /** The index of the run holding bucket `t` (-1: none), marked used now and asked for from `t` on. */
+  private touch(line: Line, t: number): number {
+    const runs = line.runs;
+    for (let r = 0, f = 0; f < runs.length; r++, f += FIELDS) {
+      if (!(runs[f + START] <= t && t < endOf(line, r))) continue;
+      runs[f + USED_AT] = Math.max(runs[f + USED_AT], this.now());
+      runs[f + ASKED_FROM] = Math.max(runs[f + ASKED_FROM], t);
+      return r;
+    }
+    return -1;
   }
+}
+
+/** The end (exclusive) of run `r` of a line. */
+function endOf(line: Line, r: number): number {
+  return line.runs[r * FIELDS + START] + line.runs[r * FIELDS + COUNT] * line.size;
+}
+
+/** A line's runs as objects, for the writes (a history day turning, a compaction). */
+function unpack(line: Line): Run[] {
+  const runs: Run[] = [];
+  for (let f = 0; f < line.runs.length; f += FIELDS) {
+    const x = line.runs;
+    runs.push({
+      start: x[f + START],
+      count: x[f + COUNT],
+      at: x[f + AT],
+      askedFrom: x[f + ASKED_FROM],
+      usedAt: x[f + USED_AT],
+      fetchedAt: x[f + FETCHED_AT],
+    });
+  }
+  return runs;
+}
+
+function pack(runs: readonly Run[]): Float64Array {
+  const out = new Float64Array(runs.length * FIELDS);
+  runs.forEach((r, i) => out.set([r.start, r.count, r.at, r.askedFrom, r.usedAt, r.fetchedAt], i * FIELDS));
+  return out;
 }
 
 /** A line of `runs`, each cut to the buckets from its `askedFrom` on, in the narrowest exact array. */
@@ -226,7 +273,7 @@ function rebuild(size: number, runs: { run: Run; get: (t: number) => number }[])
     total,
     out.flatMap((o) => o.values),
   );
-  return { size, runs: out.map((o) => o.run), data };
+  return { size, runs: pack(out.map((o) => o.run)), data };
 }
 
 /** The narrowest array holding every value exactly (NaN: a gap). */
@@ -246,8 +293,11 @@ function read(data: Values, i: number): number {
   return data instanceof Uint16Array && v === GAP16 ? Number.NaN : v;
 }
 
-function countOf(runs: readonly Run[]): number {
-  return runs.reduce((n, r) => n + r.count, 0);
+/** Buckets held in a line. */
+function countOf(line: Line): number {
+  let n = 0;
+  for (let f = COUNT; f < line.runs.length; f += FIELDS) n += line.runs[f];
+  return n;
 }
 
 function lineKey(key: CacheKey): string {
