@@ -1,5 +1,5 @@
 import type { IntervalMinutes } from '../domain/catalog-types';
-import { bucketStarts, currentBucketStart, intervalMs, isoSeconds } from '../domain/buckets';
+import { bucketStarts, currentBucketStart, intervalMs, isoMs, isoSeconds } from '../domain/buckets';
 import { BlockPool } from './block-pool';
 import type { MsRange, Series, SeriesPoint } from '../domain/series';
 
@@ -121,7 +121,7 @@ export class SeriesCache {
     const k = lineKey(key);
     const interval = key.intervalMinutes;
     const line: Line = this.lines.get(k)?.blocks ?? new Map();
-    const values = new Map(series.points.map((pt) => [Date.parse(pt.t), pt.v]));
+    const values = new Map(series.points.map((pt) => [isoMs(pt.t), pt.v]));
     const pool = this.pool(interval);
     const p = BLOCK_MS / intervalMs(interval);
     for (const t of bucketStarts(Date.parse(series.start), Date.parse(series.end), interval)) {

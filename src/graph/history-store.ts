@@ -1,4 +1,4 @@
-import { bucketStarts, intervalMs, isoSeconds } from '../domain/buckets';
+import { bucketStarts, intervalMs, isoMs, isoSeconds } from '../domain/buckets';
 import type { MsRange, Series, SeriesPoint } from '../domain/series';
 import type { CacheKey, CachedSeries } from './cache';
 
@@ -98,7 +98,7 @@ export class HistoryStore {
     const found = this.lines.get(k);
     const oldRuns = found ? unpack(found) : [];
     const oldData = found?.data ?? new Uint16Array(0);
-    const values = new Map(series.points.map((p) => [Date.parse(p.t), p.v]));
+    const values = new Map(series.points.map((p) => [isoMs(p.t), p.v]));
     const count = Math.ceil((end - start) / size);
     const touching = oldRuns.filter((r) => r.start <= end && start <= r.start + r.count * size);
     const merged: Run = {

@@ -1,4 +1,5 @@
 import { WEEK_MS } from '../domain/time';
+import { isoMs } from '../domain/buckets';
 import type { Series } from '../domain/series';
 
 /** Weeks of history the seasonal baseline uses at most (the same slot 1–4 weeks back). */
@@ -33,7 +34,7 @@ export function indexHistory(current: Series, history: readonly Series[]): Seaso
     if (!Number.isInteger(k) || k < 1 || k > MAX_HISTORY_WEEKS || byWeek.has(k)) continue;
     if (h.intervalMinutes !== current.intervalMinutes || h.fn !== current.fn) continue;
     const values = new Map<number, number>();
-    for (const p of h.points) values.set(Date.parse(p.t) + shift, p.v);
+    for (const p of h.points) values.set(isoMs(p.t) + shift, p.v);
     byWeek.set(k, values);
   }
   const weeksAvailable = [...byWeek.values()].filter((m) => m.size > 0).length;

@@ -1,5 +1,5 @@
 import { metricByFn } from '../domain/catalog';
-import { isoSeconds } from '../domain/buckets';
+import { isoMs, isoSeconds } from '../domain/buckets';
 import { MINUTE_MS } from '../domain/time';
 import type { Series } from '../domain/series';
 import { baselineAt, indexHistory } from './baseline';
@@ -84,7 +84,7 @@ export function evaluate(rule: Rule, input: EvaluateInput): Evaluation {
     buckets: judged.slice(-chartCount),
     reason: '',
   };
-  const baseline = last ? baselineAt(history, Date.parse(last.t)) : undefined;
+  const baseline = last ? baselineAt(history, isoMs(last.t)) : undefined;
   if (baseline?.kind === 'baseline') evaluation.baselineWeeks = baseline.weeks;
   if (state === 'breach' && detector.since) evaluation.breachingSince = detector.since;
   const name = metric?.name ?? rule.fn;
@@ -102,7 +102,7 @@ function stateOf(detector: DetectorState, last: JudgedBucket | undefined): Evalu
 /** Buckets of the window that ended by `limit` (epoch ms), oldest first; `v` is undefined for a gap. */
 function completeBuckets(series: Series, limit: number): { ms: number; t: string; v: number | undefined }[] {
   const size = series.intervalMinutes * MINUTE_MS;
-  const points = new Map(series.points.map((p) => [Date.parse(p.t), p]));
+  const points = new Map(series.points.map((p) => [isoMs(p.t), p]));
   const end = Math.min(Date.parse(series.end), limit);
   const out: { ms: number; t: string; v: number | undefined }[] = [];
   for (let ms = Date.parse(series.start); ms + size <= end; ms += size) {
