@@ -627,7 +627,12 @@ What this benchmark found and what was changed (same machine, 100 and 1,000 tena
    MiB kept; 1,000 tenants: 774 → 270 MiB kept, peak RSS 1,203 → 759 MiB (each tenant beyond 100: about 775 → 258 KiB kept).
 9. A current window ends now, so its newest 6-hour block was on average half empty: each line held two blocks for six
    hours of buckets. Blocks are now an hour long (a heap snapshot of 300 tenants: ArrayBuffers 50.4 → 40.4 MiB; kept
-   90.5 → 81.8 MiB, about 30 KiB less per tenant; warm CPU per tenant 34.1 → 32.5 ms).`;
+   90.5 → 81.8 MiB, about 30 KiB less per tenant; warm CPU per tenant 34.1 → 32.5 ms).
+10. A profile of a warm cycle (300 tenants): a fifth of its CPU went to formatting bucket starts as ISO times and a
+   tenth to parsing them back, the same few thousand times for every tenant and metric. \`isoSeconds\` and
+   \`isoMs\` (\`src/domain/buckets.ts\`) now remember their conversions (bounded): 35.2 → 19.3 ms per tenant-cycle.
+   History runs are also packed in one \`Float64Array\` a line instead of an object and four heap numbers each
+   (86,000 → 39,000 objects and 190,000 → 0 heap numbers for 300 tenants).`;
 }
 
 /** The adaptive level at the end of each cycle, per row. */

@@ -35,7 +35,7 @@ type Values = Uint16Array | Float32Array | Float64Array;
  * A line's runs (ascending, disjoint), packed `FIELDS` doubles a run in the order of `Run`'s fields, and their values
  * in one array of the narrowest type that holds them exactly. Packed because runs are most of the monitor's heap
  * objects: a fully watched tenant holds about 150 (four history weeks of 39 metrics), each an object and four heap
- * numbers, and every major garbage collection walks them all (5,000 tenants: over half the cycle's CPU was GC).
+ * numbers, and every major garbage collection walks them all (5,000 tenants: GC took a third to a half of a cycle).
  */
 interface Line {
   size: number;
