@@ -116,7 +116,9 @@ describe('Agents Playground in Chromium (a person typing)', function () {
     ).catch((err: Error) => {
       // What the cycle saw and what the bot logged since: the only way to read a failure on a CI machine.
       const logged = session.harness.logs.lines.slice(logsBefore).map((l) => l.slice(0, 400));
-      throw new Error(`${err.message}\ncycle reports: ${JSON.stringify(reports)}\nbot log:\n${logged.join('\n')}`);
+      throw new Error(
+        `${err.message}\ncycle reports: ${JSON.stringify(reports)}\nbot log:\n${logged.join('\n')}`,
+      );
     });
     const text = await alert.innerText();
     assert.match(text, /Firing/);
