@@ -51,6 +51,9 @@ const USED_AT = 4;
 const FETCHED_AT = 5;
 const FIELDS = 6;
 
+/** What `read` walks for a line not held. */
+const EMPTY: Line = { size: 1, runs: new Float64Array(0), data: new Uint16Array(0) };
+
 /** A gap (fetched, no point) in a `Uint16Array` line. */
 const GAP16 = 0xffff;
 
@@ -148,19 +151,18 @@ export class HistoryStore {
     const gaps: string[] = [];
     let fetchedAt: number | undefined;
     let unknown = 0;
-    let i = 0;
-    const runs = line ? line.runs.length / FIELDS : 0;
+    const { runs, data, size } = line ?? EMPTY;
+    let f = 0; // where the run holding or following `t` starts in `runs`
     for (const t of bucketStarts(window.start, window.end, key.intervalMinutes)) {
-      while (line && i < runs && endOf(line, i) <= t) i++;
-      const start = line && i < runs ? line.runs[i * FIELDS + START] : Number.NaN;
-      if (!line || i >= runs || t < start || (t - start) % line.size !== 0) {
+      while (f < runs.length && runs[f + START] + runs[f + COUNT] * size <= t) f += FIELDS;
+      const start = runs[f + START];
+      if (f >= runs.length || t < start || (t - start) % size !== 0) {
         unknown++;
         gaps.push(isoSeconds(t));
         continue;
       }
-      const runFetchedAt = line.runs[i * FIELDS + FETCHED_AT];
-      fetchedAt = Math.max(fetchedAt ?? runFetchedAt, runFetchedAt);
-      const v = read(line.data, line.runs[i * FIELDS + AT] + (t - start) / line.size);
+      fetchedAt = Math.max(fetchedAt ?? runs[f + FETCHED_AT], runs[f + FETCHED_AT]);
+      const v = read(data, runs[f + AT] + (t - start) / size);
       if (Number.isNaN(v)) gaps.push(isoSeconds(t));
       else points.push({ t: isoSeconds(t), v });
     }
